@@ -1,0 +1,16 @@
+/**
+ * `npm run factdesk -- <command>`: the command-line tool. One entry point; each command is a
+ * module in app/cli/commands. Errors print one line and exit non-zero, never a stack trace.
+ */
+import { runCli } from "./run";
+import { CliError } from "./types";
+
+runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env })
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    const message = error instanceof CliError || error instanceof Error ? error.message : String(error);
+    process.stderr.write(`factdesk: ${message}\n`);
+    process.exitCode = 1;
+  });

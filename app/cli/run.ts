@@ -1,0 +1,71 @@
+/** The command table and the shared plumbing: argument parsing, opening the workspace, help. */
+import { parseArgs } from "node:util";
+import { DataDirInUseError } from "#db/data-lock";
+import type { Workspace } from "#db/open";
+import { ConfigError, readEnv, resolveDbLocation } from "~/utils/env.server";
+import { openWorkspace } from "../server/workspace";
+import { demoCommand } from "./commands/demo";
+import { migrateCommand } from "./commands/migrate";
+import { usersCommand } from "./commands/users";
+import { CliError, type CliIO, type Command, type CommandContext } from "./types";
+
+export { CliError };
+
+export const COMMANDS: Command[] = [usersCommand, migrateCommand, demoCommand];
+
+const DB_OPTION = { db: { type: "string" as const } };
+
+export function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "Usage: npm run factdesk -- <command> [options]",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Every command takes --db PATH_OR_URL (a PGlite data folder, memory://, or a postgres:// URL);",
+    "without it, DATABASE_URL or FACTDESK_DATA_DIR (default ./data) is used, as by the app.",
+    "Run `npm run factdesk -- <command> --help` for a command's options.",
+    "",
+  ].join("\n");
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(helpText());
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new CliError(`unknown command "${name}"; run \`npm run factdesk -- --help\` for the list.`);
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout.write(`Usage: npm run factdesk -- ${command.usage}\n\n${command.summary}\n`);
+    return 0;
+  }
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: rest, options: { ...DB_OPTION, ...command.options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(`${name}: ${(error as Error).message.split("\n")[0]} (usage: ${command.usage})`);
+  }
+  let workspace: Workspace | undefined;
+  const ctx: CommandContext = {
+    io,
+    async open() {
+      if (workspace) return workspace;
+      try {
+        const env = readEnv(io.env);
+        workspace = await openWorkspace(resolveDbLocation(env, parsed.values.db as string | undefined), `factdesk ${name}`);
+        return workspace;
+      } catch (error) {
+        if (error instanceof DataDirInUseError || error instanceof ConfigError) throw new CliError(error.message);
+        throw new CliError(`could not open the database: ${(error as Error).message}`);
+      }
+    },
+  };
+  try {
+    return await command.run(parsed, ctx);
+  } finally {
+    await workspace?.close();
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Opens a workspace for a process (the app server or the command-line tool): takes the data
+ * folder's lock when embedded, connects, and applies pending migrations.
+ */
+import { createDb, isMemoryUrl, isPostgresUrl, type DbHandle } from "./client";
+import { acquireDataDirLock, pgliteDir } from "./data-lock";
+import { migrateDb } from "./migrate";
+import { createMemoryDb } from "./template";
+
+export interface Workspace extends DbHandle {
+  /** True when this process just created the database (an empty embedded folder). */
+  fresh: boolean;
+  embedded: boolean;
+}
+
+export async function openWorkspace(location: string, command: string): Promise<Workspace> {
+  if (isPostgresUrl(location)) {
+    const handle = await createDb(location);
+    try {
+      await migrateDb(handle, location);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    return { ...handle, fresh: false, embedded: false };
+  }
+  if (isMemoryUrl(location)) {
+    const handle = await createMemoryDb();
+    return { ...handle, fresh: true, embedded: true };
+  }
+  const lock = acquireDataDirLock(location, command);
+  try {
+    const dir = pgliteDir(location);
+    const fs = await import("node:fs");
+    const fresh = !fs.existsSync(`${dir}/PG_VERSION`);
+    const handle = await createDb(dir);
+    await migrateDb(handle);
+    return {
+      ...handle,
+      fresh,
+      embedded: true,
+      location,
+      close: async () => {
+        try {
+          await handle.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
