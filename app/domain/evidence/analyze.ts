@@ -1,0 +1,84 @@
+/**
+ * The whole analysis for a list of extracted claims: rank each claim's pool, check its
+ * assertions against the records that bear on it, and suggest a verdict, in the shape of the
+ * `factdesk analyze` contract.
+ */
+import type { ExtractedClaim } from "~/domain/claims/types";
+import type { Incident } from "~/domain/incidents/types";
+import { checkAssertions } from "./checks";
+import { daysOutside, readClaim } from "./claim-reading";
+import { factsOf } from "./incident-facts";
+import { rankCandidates } from "./rank";
+import type { AnalysisContext, AnalyzedClaim, Candidate, PoolEntry } from "./types";
+import { suggestVerdict } from "./verdict";
+
+/** Candidates scoring below this share of the best one are listed but not used as evidence. */
+const EVIDENCE_RELATIVE = 0.5;
+
+/**
+ * Analyse each claim against the pool `poolFor` retrieves for it. Claims keep their order and
+ * offsets; candidates carry no signals (the contract lists id, score and reasons).
+ */
+export function analyzeClaims(
+  claims: ExtractedClaim[],
+  context: AnalysisContext,
+  poolFor: (claim: ExtractedClaim) => PoolEntry[],
+): AnalyzedClaim[] {
+  const pools = claims.map((claim) => poolFor(claim));
+  const ctx = context.articleOrganizations?.length ? context : { ...context, articleOrganizations: inferFocus(claims, context, pools) };
+  return claims.map((claim, i) => {
+    const pool = pools[i];
+    const candidates = rankCandidates(claim, ctx, pool);
+    const matched = evidenceFor(claim, ctx, candidates, pool);
+    const knownOrganizations = [...new Set(pool.flatMap((p) => (p.incident.organization ? [p.incident.organization] : [])))];
+    const checks = checkAssertions(claim, ctx, matched, { knownOrganizations });
+    return {
+      text: claim.text,
+      start: claim.start,
+      end: claim.end,
+      checkWorthiness: claim.checkWorthiness,
+      kind: claim.kind,
+      candidates: candidates.map(({ incidentId, score, reasons }) => ({ incidentId, score, reasons })),
+      checks,
+      verdict: suggestVerdict(claim, checks, candidates),
+    };
+  });
+}
+
+/** A focus organisation needs this share of the claims' best records. */
+const FOCUS_SHARE = 0.6;
+
+/**
+ * The organisation an article is about, when the caller did not say: the one that holds the
+ * best record of most claims that name no organisation themselves. Returns undefined unless
+ * one clearly dominates, so a mixed article keeps every organisation in play.
+ */
+function inferFocus(claims: ExtractedClaim[], context: AnalysisContext, pools: PoolEntry[][]): string[] | undefined {
+  const votes = new Map<string, number>();
+  let voters = 0;
+  claims.forEach((claim, i) => {
+    const known = new Set(pools[i].map((p) => p.incident.organization?.toLowerCase()));
+    if (claim.facts.organizations.some((o) => known.has(o.name.toLowerCase()))) return;
+    const top = rankCandidates(claim, context, pools[i])[0];
+    const org = top && pools[i].find((p) => p.incident.id === top.incidentId)?.incident.organization?.toLowerCase();
+    if (!org) return;
+    voters += 1;
+    votes.set(org, (votes.get(org) ?? 0) + 1);
+  });
+  const [best, count] = [...votes].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return best && voters >= 2 && count / voters >= FOCUS_SHARE ? [best] : undefined;
+}
+
+/**
+ * The records the checks compute over: every pooled record in the claim's window (counts need
+ * all of them, not the top ten), plus the candidates close to the best one.
+ */
+function evidenceFor(claim: ExtractedClaim, context: AnalysisContext, candidates: Candidate[], pool: PoolEntry[]): Incident[] {
+  if (!candidates.length) return [];
+  const window = readClaim(claim, context).window;
+  const best = candidates[0].score;
+  const close = new Set(candidates.filter((c) => c.score >= best * EVIDENCE_RELATIVE).map((c) => c.incidentId));
+  return pool
+    .map((p) => p.incident)
+    .filter((i) => close.has(i.id) || (window !== null && daysOutside(window, factsOf(i)) === 0));
+}

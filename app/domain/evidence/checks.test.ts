@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import { checkAssertions } from "./checks";
+import { window } from "./fixtures/eval-case";
+import { makeClaim, makeIncident } from "./fixtures/factory";
+
+const week = { articleWindow: window("2026-03-05", "2026-03-11", "this week") };
+const at = (day: string, hours: number, extra: Parameters<typeof makeIncident>[0] = {}) =>
+  makeIncident({
+    startedAt: `2026-03-${day}T10:00:00Z`,
+    resolvedAt: new Date(Date.parse(`2026-03-${day}T10:00:00Z`) + hours * 3_600_000).toISOString(),
+    ...extra,
+  });
+
+const four = [
+  at("05", 0.9, { id: "A", customerImpact: "Search returned no results; browsing still worked.", customersAffected: 41000 }),
+  at("07", 2 + 2 / 3, { id: "B", customerImpact: "About 18% of checkout attempts failed.", customersAffected: 12600 }),
+  at("09", 1.5, { id: "C", customerImpact: "Images were missing on a third of pages.", customersAffected: 0 }),
+  at("11", 0.8, { id: "D", customerImpact: "Signed-in customers could not open their order history.", customersAffected: 8900 }),
+];
+
+describe("count", () => {
+  it("supports 'at least four' with four incidents in the window", () => {
+    const claim = makeClaim("went down at least four times between 5 and 11 March", {
+      quantities: [["count", 4, "gte", "at least four times", { subject: "times" }]],
+      dates: [["2026-03-05", "2026-03-11", "between 5 and 11 March"]],
+    });
+    const count = checkAssertions(claim, {}, four).find((c) => c.aspect === "count");
+    expect(count).toMatchObject({ status: "supported", incidentIds: ["A", "B", "C", "D"] });
+  });
+
+  it("contradicts 'six incidents' with four, and ignores records outside the window", () => {
+    const claim = makeClaim("There were six incidents this week", { quantities: [["count", 6, "eq", "six incidents", { subject: "incidents" }]] });
+    const outside = at("20", 1, { id: "LATER" });
+    const count = checkAssertions(claim, week, [...four, outside]).find((c) => c.aspect === "count");
+    expect(count?.status).toBe("contradicted");
+    expect(count?.recorded).toContain("4 incidents between 5 and 11 Mar 2026");
+  });
+});
+
+describe("duration", () => {
+  const claim = makeClaim("One of the outages lasted more than six hours", { quantities: [["duration", 360, "gt", "more than six hours"]] });
+
+  it("contradicts 'more than six hours' when the longest lasted 2 h 40 min", () => {
+    const [check] = checkAssertions(claim, week, four);
+    expect(check).toMatchObject({ aspect: "duration", status: "contradicted", incidentIds: ["B"] });
+    expect(check.recorded).toBe("the longest incident between 5 and 11 Mar 2026, B, lasted 2 h 40 min");
+  });
+
+  it("supports it when one incident lasted longer", () => {
+    const [check] = checkAssertions(claim, week, [...four, at("08", 6.5, { id: "LONG" })]);
+    expect(check).toMatchObject({ status: "supported", incidentIds: ["LONG"] });
+  });
+
+  it("compares totals when the claim says 'in total'", () => {
+    const total = makeClaim("The outages lasted more than five hours in total", { quantities: [["duration", 300, "gt", "more than five hours"]] });
+    const [check] = checkAssertions(total, week, four);
+    expect(check.status).toBe("supported");
+    expect(check.recorded).toContain("in total");
+  });
+});
+
+describe("scope", () => {
+  const claim = makeClaim("The cloud division was also hit", { organizations: [["cloud", "cloud division"]] });
+  const cloudFeb = makeIncident({ id: "CLD", organization: "cloud", startedAt: "2026-02-14T03:10:00Z", resolvedAt: "2026-02-14T05:45:00Z" });
+
+  it("contradicts a division with no incident in the window and names its last one", () => {
+    const [check] = checkAssertions(claim, week, [...four, cloudFeb]);
+    expect(check.status).toBe("contradicted");
+    expect(check.recorded).toContain("were in retail, not cloud");
+    expect(check.recorded).toContain("the last cloud incident on record, CLD, was on 14 Feb 2026");
+  });
+
+  it("supports it when the division had an incident in the window", () => {
+    const [check] = checkAssertions(claim, week, [...four, at("08", 1, { id: "CLD-MAR", organization: "cloud" })]);
+    expect(check).toMatchObject({ status: "supported", incidentIds: ["CLD-MAR"] });
+  });
+
+  it("does not treat the company's own name as a division", () => {
+    const named = makeClaim("Meridian was hit by outages", { organizations: [["meridian", "Meridian"]] });
+    expect(checkAssertions(named, week, four, { knownOrganizations: ["retail", "cloud"] })).toEqual([]);
+  });
+});
+
+describe("cause", () => {
+  const aiTooling = at("07", 2, {
+    id: "AI",
+    rootCause: "Human error in a configuration change surfaced by an AI assistant. No AI-generated code was involved.",
+    contributingFactors: [
+      { tag: "human_error", description: "x" },
+      { tag: "ai_assisted_tooling", description: "y" },
+    ],
+  });
+  const claim = makeClaim("AI-generated code was behind the outages", { causes: [["ai_generated_code", "AI-generated code"]] });
+
+  it("contradicts AI-generated code when the record says an assistant was involved and denies AI code", () => {
+    const [check] = checkAssertions(claim, week, [four[0], aiTooling, four[2]]);
+    expect(check.status).toBe("contradicted");
+    expect(check.recorded).toContain("AI involved AI-assisted tooling");
+    expect(check.recorded).toContain("root cause is recorded as 'Human error in a configuration change surfaced by an AI assistant'");
+    expect(check.recorded).toContain("says no AI-generated code was involved");
+  });
+
+  it("supports it when the record is tagged with it", () => {
+    const tagged = at("08", 1, { id: "CODE", contributingFactors: [{ tag: "ai_generated_code", description: "AI patch" }] });
+    const [check] = checkAssertions(makeClaim("AI-generated code caused the outage", { causes: [["ai_generated_code", "AI-generated code"]] }), week, [tagged]);
+    expect(check).toMatchObject({ status: "supported", incidentIds: ["CODE"] });
+  });
+
+  it("calls one cause in four partial when the claim speaks of all the outages", () => {
+    const tagged = at("08", 1, { id: "CODE", contributingFactors: [{ tag: "ai_generated_code", description: "AI patch" }] });
+    const [check] = checkAssertions(claim, week, [four[0], four[2], four[3], tagged]);
+    expect(check.status).toBe("partial");
+    expect(check.recorded).toBe("1 of 4 incidents between 5 and 11 Mar 2026 involved AI-generated code (CODE)");
+  });
+
+  it("supports a denied cause the records do not show, and contradicts one they do", () => {
+    const denial = makeClaim("The outage was not caused by a cyberattack", { causes: [["security", "cyberattack", true]] });
+    expect(checkAssertions(denial, week, four)[0].status).toBe("supported");
+    const attacked = at("08", 1, { id: "DDOS", contributingFactors: [{ tag: "security", description: "DDoS" }] });
+    expect(checkAssertions(denial, week, [attacked])[0].status).toBe("contradicted");
+  });
+});
+
+describe("customers", () => {
+  it("contradicts 'about 2 million' against the recorded total", () => {
+    const claim = makeClaim("About 2 million customers were affected", { quantities: [["customers", 2_000_000, "approx", "About 2 million customers"]] });
+    const [check] = checkAssertions(claim, week, four);
+    expect(check.status).toBe("contradicted");
+    expect(check.recorded).toContain("62,500 customers affected across 4 incidents");
+  });
+
+  it("supports 'tens of thousands' against the total", () => {
+    const claim = makeClaim("Tens of thousands of customers were affected", {
+      quantities: [["customers", 20000, "gte", "Tens of thousands of customers", { vague: true }]],
+    });
+    expect(checkAssertions(claim, week, four)[0].status).toBe("supported");
+  });
+
+  it("contradicts customers in a division with no incident in the window", () => {
+    const claim = makeClaim("Several cloud customers lost access", {
+      organizations: [["cloud", "cloud"]],
+      quantities: [["customers", 3, "gte", "Several cloud customers", { vague: true }]],
+    });
+    const customers = checkAssertions(claim, week, four).find((c) => c.aspect === "customers");
+    expect(customers?.status).toBe("contradicted");
+  });
+});
+
+describe("outage", () => {
+  const claim = makeClaim("The online store went down four times this week", {
+    quantities: [["count", 4, "eq", "four times", { subject: "times" }]],
+    fullOutage: true,
+  });
+
+  it("contradicts a full outage when each incident affected one feature", () => {
+    const outage = checkAssertions(claim, week, four).find((c) => c.aspect === "outage");
+    expect(outage?.status).toBe("contradicted");
+    expect(outage?.recorded).toContain("none of the 4 incidents between 5 and 11 Mar 2026 took the service offline");
+  });
+
+  it("supports it when the site was unavailable", () => {
+    const down = four.map((f) => ({ ...f, customerImpact: "The site was unavailable for all customers." }));
+    expect(checkAssertions(claim, week, down).find((c) => c.aspect === "outage")?.status).toBe("supported");
+  });
+});
+
+describe("claims records cannot settle", () => {
+  it("makes no checks for a policy claim", () => {
+    const claim = makeClaim("Since the outages, it has introduced new approval requirements for engineers working with AI tools", {
+      causes: [["ai_assisted_tooling", "AI tools"]],
+    });
+    expect(checkAssertions(claim, week, four)).toEqual([]);
+  });
+});

@@ -1,0 +1,288 @@
+/**
+ * Assertion checks: what the matched records say, set against each thing the claim asserts
+ * (how many, how long, where, why, how many customers, whether things were fully down).
+ * Figures are computed over the records in the claim's window, narrowed to the scope it names.
+ */
+import type { AssertedCause, Quantity } from "~/domain/claims/types";
+import type { Incident } from "~/domain/incidents/types";
+import { describeTag, isGenericTag, tagImplies, tagsRelated } from "./causes";
+import { daysOutside, readClaim, type ClaimReading } from "./claim-reading";
+import { satisfies } from "./compare";
+import { factsOf, recordHasTag, rootCauseHeadline, type IncidentFacts } from "./incident-facts";
+import { organizationMatches, regionMatches, serviceMatches } from "./scope";
+import { formatBetween, formatDay, formatMinutes, formatNumber, listJoin, plural } from "./text";
+import type { AnalysisContext, AssertionCheck, CheckStatus, ClaimInput } from "./types";
+
+export interface CheckOptions {
+  /**
+   * Organisation names the workspace knows. A claimed organisation outside them (the company's
+   * own name, say) is not treated as a division the records could contradict.
+   */
+  knownOrganizations?: string[];
+}
+
+/** The records a claim's figures are computed over. */
+interface Evidence {
+  reading: ClaimReading;
+  /** All matched records. */
+  all: IncidentFacts[];
+  /** Those in the claim's window (all of them when it has none). */
+  inWindow: IncidentFacts[];
+  /** Those also in the scope the claim names (or the article's organisations). */
+  inScope: IncidentFacts[];
+  scope: { organizations: string[]; services: string[]; regions: string[]; own: boolean };
+  /** "between 5 and 11 Mar 2026", or "among the matched records". */
+  where: string;
+}
+
+/**
+ * Compare what the claim asserts with what the matched records say. One check per asserted
+ * aspect; none for a claim about policy or intentions, which incident records cannot settle.
+ */
+export function checkAssertions(
+  claim: ClaimInput,
+  context: AnalysisContext,
+  matched: Incident[],
+  options: CheckOptions = {},
+): AssertionCheck[] {
+  const reading = readClaim(claim, context);
+  if (reading.aboutPolicy || !reading.aboutIncidents) return [];
+  const ev = gatherEvidence(reading, matched, options);
+  const checks: AssertionCheck[] = [];
+  if (ev.scope.own) checks.push(checkScope(ev));
+  for (const q of reading.quantities) {
+    if (q.kind === "count") checks.push(checkCount(ev, q));
+    if (q.kind === "duration") checks.push(checkDuration(ev, q));
+    if (q.kind === "customers") checks.push(checkCustomers(ev, q));
+  }
+  if (reading.causes.length) checks.push(checkCause(ev, reading.causes));
+  if (reading.assertsFullOutage) checks.push(checkOutage(ev));
+  return checks;
+}
+
+function gatherEvidence(reading: ClaimReading, matched: Incident[], options: CheckOptions): Evidence {
+  const all = matched.map(factsOf);
+  const window = reading.window;
+  const inWindow = window ? all.filter((f) => daysOutside(window, f) === 0) : all;
+  const known = options.knownOrganizations?.map((o) => o.toLowerCase());
+  const ownOrgs = reading.organizationsFromArticle ? [] : reading.organizations;
+  const claimedOrgs = ownOrgs.filter((o) => !known || known.some((k) => organizationMatches(o, k)));
+  const scope = {
+    organizations: claimedOrgs,
+    services: reading.services,
+    regions: reading.regions,
+    own: claimedOrgs.length > 0 || reading.services.length > 0 || reading.regions.length > 0,
+  };
+  const inScope = inWindow.filter((f) => inClaimedScope(scope, f));
+  const where = window ? formatBetween(window.from, window.to) : "among the matched records";
+  return { reading, all, inWindow, inScope, scope, where };
+}
+
+function inClaimedScope(scope: Evidence["scope"], f: IncidentFacts): boolean {
+  const org = f.organization;
+  if (scope.organizations.length && !(org && scope.organizations.some((o) => organizationMatches(o, org)))) return false;
+  if (scope.services.length && !scope.services.some((s) => serviceMatches(s, f.services))) return false;
+  if (scope.regions.length && !f.regions.some((r) => scope.regions.some((c) => regionMatches(c, r)))) return false;
+  return true;
+}
+
+const ids = (facts: IncidentFacts[]): string[] => facts.map((f) => f.incident.id);
+
+function check(aspect: AssertionCheck["aspect"], status: CheckStatus, claimed: string, recorded: string, facts: IncidentFacts[]): AssertionCheck {
+  return { aspect, status, claimed, recorded, incidentIds: ids(facts) };
+}
+
+/** "4 incidents between 5 and 11 Mar 2026 (A, B, C, D)". */
+function incidentList(facts: IncidentFacts[], where: string): string {
+  return `${plural(facts.length, "incident")} ${where}${facts.length ? ` (${ids(facts).join(", ")})` : ""}`;
+}
+
+/** "cloud storage", "retail checkout in eu-west". */
+function scopeLabel(scope: Evidence["scope"]): string {
+  const what = [listJoin(scope.organizations), listJoin(scope.services)].filter(Boolean).join(" ");
+  const where = listJoin(scope.regions);
+  return [what, where && (what ? `in ${where}` : where)].filter(Boolean).join(" ");
+}
+
+function checkScope(ev: Evidence): AssertionCheck {
+  const claimed = scopeLabel(ev.scope);
+  if (ev.inScope.length) {
+    return check("scope", "supported", claimed, `${incidentList(ev.inScope, ev.where)} involved ${claimed}`, ev.inScope);
+  }
+  if (!ev.inWindow.length) return check("scope", "unknown", claimed, `no incident is recorded ${ev.where}`, []);
+  const orgs = [...new Set(ev.inWindow.map((f) => f.organization ?? "an unnamed organisation"))];
+  let recorded = `all ${incidentList(ev.inWindow, ev.where)} were in ${listJoin(orgs)}, not ${claimed}`;
+  const last = lastInScopeBefore(ev);
+  if (last) recorded += `; the last ${claimed} incident on record, ${last.incident.id}, was on ${formatDay(last.startDay)}`;
+  return check("scope", "contradicted", claimed, recorded, last ? [...ev.inWindow, last] : ev.inWindow);
+}
+
+function lastInScopeBefore(ev: Evidence): IncidentFacts | null {
+  const before = ev.reading.window?.from ?? "9999";
+  const matches = ev.all.filter((f) => f.startDay < before && inClaimedScope(ev.scope, f));
+  return matches.sort((a, b) => b.startMs - a.startMs)[0] ?? null;
+}
+
+/** The set a count, duration or customer figure is computed over: the claimed scope, else the article's. */
+function countedSet(ev: Evidence): IncidentFacts[] {
+  if (ev.scope.own || !ev.reading.organizationsFromArticle) return ev.inScope;
+  const orgs = ev.reading.organizations;
+  const narrowed = ev.inWindow.filter((f) => f.organization && orgs.some((o) => organizationMatches(o, f.organization!)));
+  return narrowed.length ? narrowed : ev.inWindow;
+}
+
+function checkCount(ev: Evidence, q: Quantity): AssertionCheck {
+  const set = countedSet(ev);
+  if (!set.length && !ev.reading.window) return check("count", "unknown", q.text, "no matching incident is recorded", []);
+  const status = satisfies(set.length, q.value, q.vague ? "gte" : q.comparator) ? "supported" : "contradicted";
+  return check("count", status, q.text, incidentList(set, ev.where), set);
+}
+
+function checkDuration(ev: Evidence, q: Quantity): AssertionCheck {
+  const set = countedSet(ev).filter((f) => f.durationMinutes !== null);
+  if (!set.length) return check("duration", "unknown", q.text, `no resolved incident ${ev.where} to time`, []);
+  const minutes = (f: IncidentFacts) => f.durationMinutes ?? 0;
+  const comparator = q.vague ? "gte" : durationComparator(q.comparator);
+  if (ev.reading.totals && set.length > 1) {
+    const total = set.reduce((s, f) => s + minutes(f), 0);
+    const status = satisfies(total, q.value, comparator) ? "supported" : "contradicted";
+    return check("duration", status, q.text, `the ${plural(set.length, "incident")} ${ev.where} lasted ${formatMinutes(total)} in total`, set);
+  }
+  const fits = set.filter((f) => satisfies(minutes(f), q.value, comparator));
+  if (ev.reading.universal) {
+    const misfits = set.filter((f) => !fits.includes(f));
+    if (!misfits.length) return check("duration", "supported", q.text, `every incident ${ev.where} fits (${durationList(set)})`, set);
+    return check("duration", "contradicted", q.text, `${durationList(misfits)} do not fit`, misfits);
+  }
+  if (fits.length) return check("duration", "supported", q.text, durationList(fits), fits);
+  const nearest = nearestDuration(set, q);
+  const label = q.comparator === "lt" || q.comparator === "lte" ? "the shortest" : q.comparator === "gt" || q.comparator === "gte" ? "the longest" : "the closest";
+  return check("duration", "contradicted", q.text, `${label} incident ${ev.where}, ${nearest.incident.id}, lasted ${formatMinutes(minutes(nearest))}`, [nearest]);
+}
+
+/** Spoken durations are rounded: "lasted three hours" holds for 2 h 40 min. */
+function durationComparator(comparator: Quantity["comparator"]): string {
+  return comparator === "eq" ? "approx" : comparator;
+}
+
+function durationList(facts: IncidentFacts[]): string {
+  return listJoin(facts.map((f) => `${f.incident.id} lasted ${formatMinutes(f.durationMinutes ?? 0)}`));
+}
+
+function nearestDuration(set: IncidentFacts[], q: Quantity): IncidentFacts {
+  const key = (f: IncidentFacts) => f.durationMinutes ?? 0;
+  if (q.comparator === "gt" || q.comparator === "gte") return set.reduce((a, b) => (key(b) > key(a) ? b : a));
+  if (q.comparator === "lt" || q.comparator === "lte") return set.reduce((a, b) => (key(b) < key(a) ? b : a));
+  return set.reduce((a, b) => (Math.abs(Math.log(key(b) / q.value)) < Math.abs(Math.log(key(a) / q.value)) ? b : a));
+}
+
+function checkCustomers(ev: Evidence, q: Quantity): AssertionCheck {
+  const set = countedSet(ev);
+  if (!set.length) {
+    const status = ev.scope.own && ev.inWindow.length ? "contradicted" : "unknown";
+    return check("customers", status, q.text, `no incident ${ev.where} affected ${scopeLabel(ev.scope) || "customers"}`, []);
+  }
+  const counted = set.filter((f) => f.incident.customersAffected !== undefined);
+  if (!counted.length) return check("customers", "unknown", q.text, "the records do not count affected customers", []);
+  const figure = (f: IncidentFacts) => f.incident.customersAffected ?? 0;
+  const total = counted.reduce((s, f) => s + figure(f), 0);
+  const comparator = q.vague ? "gte" : q.comparator === "eq" ? "approx" : q.comparator;
+  const single = counted.find((f) => satisfies(figure(f), q.value, comparator));
+  const useTotal = ev.reading.totals || ev.reading.plural || !single;
+  const ok = useTotal ? satisfies(total, q.value, comparator) || Boolean(single) : true;
+  const recorded = useTotal
+    ? `${formatNumber(total)} customers affected across ${plural(counted.length, "incident")} ${ev.where} (${counted.map((f) => `${f.incident.id}: ${formatNumber(figure(f))}`).join(", ")})`
+    : `${single!.incident.id} affected ${formatNumber(figure(single!))} customers`;
+  return check("customers", ok ? "supported" : "contradicted", q.text, recorded, useTotal ? counted : [single!]);
+}
+
+interface TagFinding {
+  cause: AssertedCause;
+  status: CheckStatus;
+  supporters: IncidentFacts[];
+  recorded: string;
+}
+
+function checkCause(ev: Evidence, causes: AssertedCause[]): AssertionCheck {
+  const set = countedSet(ev);
+  const findings = causes.map((c) => findTag(ev, set, c));
+  const decisive = pickDecisive(findings);
+  const claimed = causes.map((c) => (c.negated ? `not ${c.text}` : c.text)).join("; ");
+  const involved = [...new Set(findings.flatMap((f) => f.supporters))];
+  const others = set.filter((f) => findings.some((x) => mentionsCause(f, x.cause.tag)));
+  return check("cause", decisive.status, claimed, decisive.recorded, involved.length ? involved : others);
+}
+
+/** A specific cause decides; generic ones ("human error") decide only when nothing else is supported. */
+function pickDecisive(findings: TagFinding[]): TagFinding {
+  const specific = findings.filter((f) => !isGenericTag(f.cause.tag));
+  const pool = specific.length ? specific : findings;
+  const order: CheckStatus[] = ["contradicted", "partial", "supported", "unknown"];
+  const anySupported = findings.some((f) => f.status === "supported");
+  const ranked = pool
+    .map((f) => (isGenericTag(f.cause.tag) && f.status === "contradicted" && anySupported ? { ...f, status: "unknown" as const } : f))
+    .sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+  return ranked[0];
+}
+
+function mentionsCause(f: IncidentFacts, tag: string): boolean {
+  return f.deniedTags.has(tag) || f.tags.some((t) => tagsRelated(t, tag));
+}
+
+function findTag(ev: Evidence, set: IncidentFacts[], cause: AssertedCause): TagFinding {
+  const label = describeTag(cause.tag);
+  if (!set.length) return { cause, status: "unknown", supporters: [], recorded: `no incident is recorded ${ev.where}` };
+  const supporters = set.filter((f) => supportsTag(f, cause.tag));
+  if (cause.negated) {
+    const status = supporters.length ? "contradicted" : "supported";
+    const recorded = supporters.length
+      ? `${plural(supporters.length, "incident")} ${ev.where} records ${label} (${ids(supporters).join(", ")})`
+      : `none of the ${plural(set.length, "incident")} ${ev.where} records ${label}`;
+    return { cause, status, supporters, recorded };
+  }
+  if (!supporters.length) return { cause, status: "contradicted", supporters, recorded: noSupportSentence(ev, set, cause.tag) };
+  const share = `${supporters.length} of ${plural(set.length, "incident")} ${ev.where} involved ${label} (${ids(supporters).join(", ")})`;
+  const everyOne = supporters.length === set.length;
+  if (ev.reading.universal && !everyOne) return { cause, status: "contradicted", supporters, recorded: share };
+  const status = ev.reading.plural && supporters.length * 2 < set.length ? "partial" : "supported";
+  return { cause, status, supporters, recorded: everyOne ? `all ${share}` : share };
+}
+
+function supportsTag(f: IncidentFacts, tag: string): boolean {
+  if (f.deniedTags.has(tag)) return false;
+  return recordHasTag(f, tag) || f.tags.some((t) => tagImplies(t, tag) >= 0.8);
+}
+
+/** "none of the 4 incidents records AI-generated code; RET-B involved AI-assisted tooling, its root cause is recorded as '…'". */
+function noSupportSentence(ev: Evidence, set: IncidentFacts[], tag: string): string {
+  const label = describeTag(tag);
+  const parts = [`none of the ${plural(set.length, "incident")} ${ev.where} records ${label}`];
+  for (const f of set.filter((x) => mentionsCause(x, tag)).slice(0, 2)) {
+    const near = f.tags.find((t) => t !== tag && tagsRelated(t, tag));
+    const headline = rootCauseHeadline(f.incident);
+    let text = f.incident.id;
+    if (near) text += ` involved ${describeTag(near)}`;
+    if (headline) text += `${near ? "; its" : "'s"} root cause is recorded as '${headline}'`;
+    if (f.deniedTags.has(tag)) text += ` and says no ${label} was involved`;
+    parts.push(text);
+  }
+  return parts.join("; ");
+}
+
+function checkOutage(ev: Evidence): AssertionCheck {
+  const set = countedSet(ev);
+  const claimed = "a full outage";
+  if (!set.length) return check("outage", "unknown", claimed, `no incident ${ev.where}`, []);
+  const full = set.filter((f) => f.impact === "full");
+  if (full.length) {
+    return check("outage", "supported", claimed, `${listJoin(full.map((f) => `${f.incident.id} (${f.impactEvidence})`))} took the service down`, full);
+  }
+  const partial = set.filter((f) => f.impact === "partial");
+  if (partial.length * 2 < set.length) {
+    return check("outage", "unknown", claimed, `the records do not say whether the ${plural(set.length, "incident")} ${ev.where} were full outages`, set);
+  }
+  const each = partial.map((f) => `${f.incident.title.replace(/\.$/, "")} (${f.incident.id})`);
+  const subject = set.length === 1 ? `the incident ${ev.where} did not take` : `none of the ${plural(set.length, "incident")} ${ev.where} took`;
+  const recorded = `${subject} the service offline; ${set.length === 1 ? "it" : "each"} affected part of it: ${listJoin(each)}`;
+  return check("outage", "contradicted", claimed, recorded, set);
+}

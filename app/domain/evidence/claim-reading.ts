@@ -1,0 +1,140 @@
+/**
+ * How the evidence library reads a claim: the window it speaks of (its own dates, else the
+ * article's), the scope it names, the causes it asserts, and what sort of assertion it is
+ * (about incidents at all, or about a company's policy or intentions, which records cannot settle).
+ * Extraction's facts come first; the claim text fills gaps so that a missed fact degrades gently.
+ */
+import type { AssertedCause, DateRange, Quantity } from "~/domain/claims/types";
+import { findCauseMentions } from "./causes";
+import { epochDay } from "./text";
+import type { IncidentFacts } from "./incident-facts";
+import type { AnalysisContext, ClaimInput } from "./types";
+
+export interface ClaimWindow {
+  from: string;
+  to: string;
+  /** The same days as whole days since 1970-01-01, for cheap comparisons. */
+  fromDay: number;
+  toDay: number;
+  source: DateRange["source"];
+  text: string;
+}
+
+export interface ClaimReading {
+  text: string;
+  window: ClaimWindow | null;
+  /** Organisations the claim itself names, and whether they came from the article instead. */
+  organizations: string[];
+  organizationsFromArticle: boolean;
+  services: string[];
+  regions: string[];
+  causes: AssertedCause[];
+  quantities: Quantity[];
+  assertsFullOutage: boolean;
+  /** The claim speaks of incidents (outages, failures, disruptions) rather than only of a company. */
+  aboutIncidents: boolean;
+  /** The claim's assertion is a policy, decision, intention or a third party's action. */
+  aboutPolicy: boolean;
+  /** "all", "every", "each", "none": the claim generalises over every incident. */
+  universal: boolean;
+  /** The claim speaks of several incidents ("outages", "them", "a string of"). */
+  plural: boolean;
+  /** "in total", "combined": durations and customers are sums, not one incident's figure. */
+  totals: boolean;
+  publishedDay: string | null;
+}
+
+const INCIDENT_WORDS =
+  /\b(?:outages?|incidents?|disruptions?|downtime|went (?:down|offline|dark)|go(?:es)? down|offline|crash(?:ed|es)?|failures?|failed|fail(?:s|ing)?|errors?|glitch(?:es)?|problems?|issues?|breakdowns?|broke|unavailable|inaccessible|unable to|could not|couldn't|lost access|locked out|hit by|(?:was|were|been|is|are) (?:also |badly |hard |then )?hit|knocked out|disrupted|affected|impacted|down for|lasted|blackouts?|bugs?|delays?|delayed|wiped(?: out)?|lost|deleted|disappeared|vanished|missing|declined|stranded|cancell?ed|charged twice|double[- ]charged|leaked|exposed)\b/i;
+
+/** Words that tie an asserted cause to something that happened ("was behind them"). */
+const CAUSAL_WORDS =
+  /\b(?:caus\w*|behind|blam\w*|because|due to|led to|lead to|triggered|resulted|result of|responsible|traced|stemmed|began after|started after|after)\b/i;
+
+const POLICY_WORDS =
+  /\b(?:has|have|had|is|are|was|were)\s+(?:\w+\s+)?(?:pushed|encouraged|introduced|required|mandated|banned|adopted|announced|decided|planned|planning|considering|told|ordered|instructed|asked|urged|hired|fired|laid off|invested|launched|created|set up|begun|began|started|rolled out|committed|promised|pledged|refused|declined|agreed)\b|\b(?:is|are) (?:reviewing|considering|planning|preparing|exploring|investigating whether)\b|\b(?:would|will) (?!have\b|be\b)\w+|\b(?:plans? to|intends? to|compensat\w*|refunds?|policy|policies|requirements?|guidelines|mandate|regulators?|watchdog|fined|lawsuit|sued|strategy|investors?|shareholders?)\b/i;
+
+const FULL_OUTAGE_WORDS =
+  /\b(?:went (?:down|offline|dark)|go(?:es)? down|was down|were down|knocked (?:out|offline)|taken (?:down|offline)|offline|unavailable|inaccessible|unreachable|unable to (?:reach|access|use|log ?in)|could(?: not|n't) (?:reach|access|use|log ?in)|lost access|locked out|blackout|total outage|complete outage|full outage|crashed)\b/i;
+
+/** Read a claim for evidence matching. */
+export function readClaim(claim: ClaimInput, context: AnalysisContext): ClaimReading {
+  const { facts, text } = claim;
+  const causes = claimCauses(claim);
+  const aboutIncidents =
+    INCIDENT_WORDS.test(text) ||
+    (causes.length > 0 && (causes.some((c) => c.negated) || CAUSAL_WORDS.test(text))) ||
+    facts.assertsFullOutage ||
+    (facts.dates.some((d) => d.source === "explicit") && (facts.services.length > 0 || causes.length > 0)) ||
+    facts.quantities.some((q) => q.kind === "duration" || q.kind === "customers" || (q.kind === "count" && isIncidentSubject(q.subject)));
+  const ownOrgs = facts.organizations.map((o) => o.name.toLowerCase());
+  const articleOrgs = (context.articleOrganizations ?? []).map((o) => o.toLowerCase());
+  return {
+    text,
+    window: claimWindow(facts.dates, context, aboutIncidents),
+    organizations: ownOrgs.length ? ownOrgs : articleOrgs,
+    organizationsFromArticle: ownOrgs.length === 0 && articleOrgs.length > 0,
+    services: facts.services.map((s) => s.name.toLowerCase()),
+    regions: facts.regions.map((r) => r.name.toLowerCase()),
+    causes,
+    quantities: facts.quantities,
+    assertsFullOutage: facts.assertsFullOutage || FULL_OUTAGE_WORDS.test(text),
+    aboutIncidents,
+    aboutPolicy: POLICY_WORDS.test(text),
+    universal: /\b(?:all|every|each|none|always|never)\b/i.test(text) || facts.absolutes.some((a) => /^(?:all|every|each|none|never|always)$/i.test(a)),
+    plural: /\b(?:outages|incidents|disruptions|failures|problems|them|they|string of|series of|several|multiple|repeated)\b/i.test(text),
+    totals: /\b(?:in total|total(?:led|ling)?|combined|altogether|in all|cumulative|between them)\b/i.test(text),
+    publishedDay: context.publishedAt ? context.publishedAt.slice(0, 10) : null,
+  };
+}
+
+function isIncidentSubject(subject: string | undefined): boolean {
+  return !subject || /\b(?:outage|incident|time|disruption|failure|crash|problem|issue|occasion|error)s?\b/i.test(subject);
+}
+
+/**
+ * The claim's own dates (their span), else the article's window when the claim speaks of
+ * incidents without dating them ("One of the outages lasted more than six hours").
+ */
+function claimWindow(dates: DateRange[], context: AnalysisContext, aboutIncidents: boolean): ClaimWindow | null {
+  const own = dates.filter((d) => d.from && d.to);
+  if (own.length) {
+    const from = own.map((d) => d.from).sort()[0];
+    const to = own.map((d) => d.to).sort()[own.length - 1];
+    const source = own.some((d) => d.source === "explicit") ? "explicit" : own[0].source;
+    return { from, to, fromDay: epochDay(from), toDay: epochDay(to), source, text: own.map((d) => d.text).join(", ") };
+  }
+  const article = context.articleWindow;
+  if (article && aboutIncidents) {
+    return { from: article.from, to: article.to, fromDay: epochDay(article.from), toDay: epochDay(article.to), source: "article", text: article.text };
+  }
+  return null;
+}
+
+/** Extraction's causes, else the cause phrases found in the claim text. */
+function claimCauses(claim: ClaimInput): AssertedCause[] {
+  if (claim.facts.causes.length) return claim.facts.causes;
+  const seen = new Set<string>();
+  const causes: AssertedCause[] = [];
+  for (const m of findCauseMentions(claim.text)) {
+    if (seen.has(m.tag)) continue;
+    seen.add(m.tag);
+    const start = claim.text.indexOf(m.phrase);
+    causes.push({ tag: m.tag, text: m.phrase, start, end: start + m.phrase.length, negated: m.negated });
+  }
+  return dropImpliedCauses(causes);
+}
+
+/** "AI-generated code" also reads as "AI tool"; keep the more specific tag only. */
+function dropImpliedCauses(causes: AssertedCause[]): AssertedCause[] {
+  const tags = new Set(causes.map((c) => c.tag));
+  return causes.filter((c) => !(c.tag === "ai_assisted_tooling" && tags.has("ai_generated_code")));
+}
+
+
+/** Days between the record's span and the window; 0 when they overlap. */
+export function daysOutside(window: ClaimWindow, facts: IncidentFacts): number {
+  if (facts.endDayNumber < window.fromDay) return window.fromDay - facts.endDayNumber;
+  if (facts.startDayNumber > window.toDay) return facts.startDayNumber - window.toDay;
+  return 0;
+}

@@ -1,0 +1,161 @@
+/**
+ * What a record says, read once: its days, duration, scope, causes (tags and root-cause prose,
+ * with denials), and whether customers saw a full outage or a feature-level failure. Derived
+ * facts are cached per record object, so ranking a pool is a few comparisons per record.
+ */
+import type { Incident } from "~/domain/incidents/types";
+import { findCauseMentions } from "./causes";
+import { epochDay } from "./text";
+
+export type ImpactLevel = "full" | "partial" | "unknown";
+
+export interface IncidentFacts {
+  incident: Incident;
+  /** Calendar days as written in the record's own offset (the company's local day), YYYY-MM-DD. */
+  startDay: string;
+  endDay: string;
+  /** The same days as whole days since 1970-01-01. */
+  startDayNumber: number;
+  endDayNumber: number;
+  startMs: number;
+  endMs: number | null;
+  durationMinutes: number | null;
+  organization: string | null;
+  services: string[];
+  regions: string[];
+  tags: string[];
+  /** Tags the record's prose denies ("No AI-generated code was involved"). */
+  deniedTags: Set<string>;
+  /** Tags the record's prose names without denying them. */
+  mentionedTags: Set<string>;
+  impact: ImpactLevel;
+  /** The words that decided `impact`, for a basis sentence. */
+  impactEvidence: string | null;
+  /** Lower-cased title, impact, summary and root cause, for phrase look-ups. */
+  prose: string;
+}
+
+const cache = new WeakMap<Incident, IncidentFacts>();
+
+/** The derived facts of a record (cached per object). */
+export function factsOf(incident: Incident): IncidentFacts {
+  let facts = cache.get(incident);
+  if (!facts) {
+    facts = deriveFacts(incident);
+    cache.set(incident, facts);
+  }
+  return facts;
+}
+
+function deriveFacts(incident: Incident): IncidentFacts {
+  const startMs = Date.parse(incident.startedAt);
+  const endMs = incident.resolvedAt ? Date.parse(incident.resolvedAt) : null;
+  const causeText = [incident.rootCause, incident.summary].filter(Boolean).join(" ");
+  const mentions = findCauseMentions(causeText);
+  const impact = classifyImpact(incident);
+  const startDay = localDay(incident.startedAt);
+  const endDay = incident.resolvedAt ? localDay(incident.resolvedAt) : startDay;
+  return {
+    incident,
+    startDay,
+    endDay,
+    startDayNumber: epochDay(startDay),
+    endDayNumber: epochDay(endDay),
+    startMs,
+    endMs,
+    durationMinutes: endMs === null ? null : Math.max(0, (endMs - startMs) / 60000),
+    organization: incident.organization?.toLowerCase() ?? null,
+    services: (incident.services ?? []).map((s) => s.toLowerCase()),
+    regions: (incident.regions ?? []).map((r) => r.toLowerCase()),
+    tags: (incident.contributingFactors ?? []).map((f) => f.tag.toLowerCase()),
+    deniedTags: new Set(mentions.filter((m) => m.negated).map((m) => m.tag)),
+    mentionedTags: new Set(mentions.filter((m) => !m.negated).map((m) => m.tag)),
+    impact: impact.level,
+    impactEvidence: impact.evidence,
+    prose: [incident.title, incident.customerImpact, incident.summary, incident.rootCause].filter(Boolean).join(" ").toLowerCase(),
+  };
+}
+
+/** The calendar day as written in the timestamp's own offset. */
+function localDay(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+const WHOLE_PRODUCT = "(?:site|website|web ?site|app|apps|application|store|shop|platform|portal|service|system|homepage|online banking|booking system|console)";
+
+const FULL_PATTERNS: RegExp[] = [
+  new RegExp(`\\b(?:the |our |its |whole |entire )${WHOLE_PRODUCT} (?:was|were|went|became) (?:completely |entirely |fully |totally )?(?:down|offline|unavailable|unreachable|inaccessible|dark)\\b`, "i"),
+  /\b(?:complete|full|total|entire|site-wide|sitewide|platform-wide|global|company-wide) (?:outage|blackout|downtime|loss of service)\b/i,
+  new RegExp(`\\b(?:could not|couldn't|cannot|can't|unable to|were unable to) (?:access|reach|use|load|open|log ?in to|sign ?in to|connect to) (?:the |our |its )?(?:\\w+ )?${WHOLE_PRODUCT}\\b`, "i"),
+  /\b(?:all|no) (?:customers|users|requests|passengers|clients|traffic)\b[^.;]*\b(?:could|failed|were|was|reached|succeeded)\b/i,
+  /\b(?:was|were|went) (?:completely |entirely |fully )?(?:offline|down)\b/i,
+  /\b100 ?%/,
+];
+
+const PARTIAL_PATTERNS: RegExp[] = [
+  /\b(?:[1-9]\d?(?:\.\d+)?) ?%/,
+  /\b(?:some|a (?:third|quarter|fifth|fraction|subset|minority|portion|small number|handful)|half|one in \w+|parts?) of\b/i,
+  /\b(?:still|otherwise|continued to) (?:worked|work|working|available|functional|up|operat\w*)\b/i,
+  /\b(?:were|was|remained) (?:not affected|unaffected|not impacted|available)\b/i,
+  /\b(?:degraded|elevated (?:errors?|error rates?|latency)|slow(?:er|ness)?|intermittent\w*|delay(?:s|ed)?|timing out|timeouts?|partial)\b/i,
+  /\bin (?:one|a single) (?:zone|region|availability zone|data ?cent(?:er|re))\b/i,
+  /\breturned (?:no|empty|wrong|stale) results?\b/i,
+  /\b(?:missing|failed to load)\b/i,
+];
+
+const FEATURE_FAILURE = new RegExp(
+  `\\b(?:could not|couldn't|cannot|can't|unable to|were unable to) (?:open|use|view|see|load|access|complete|make|download|update|add|change|receive|send|check) (?:their |the |its |any |an? )?(?!${WHOLE_PRODUCT}\\b)\\w+`,
+  "i",
+);
+
+/**
+ * Full outage or partial failure, from what customers saw. An explicit whole-product statement
+ * in the impact ("the site was unavailable") decides first; otherwise partial wording wins, so
+ * "checkout failed for 18% of attempts" is partial even though it also says "failed". The
+ * summary is read only when the impact and title say nothing either way.
+ */
+export function classifyImpact(incident: Incident): { level: ImpactLevel; evidence: string | null } {
+  const direct = [incident.customerImpact, incident.title].filter(Boolean).join(". ");
+  return classifyText(direct, true) ?? classifyText(incident.summary ?? "", false) ?? { level: "unknown", evidence: null };
+}
+
+function classifyText(text: string, fullFirst: boolean): { level: ImpactLevel; evidence: string } | null {
+  if (!text) return null;
+  const full = firstMatch(text, FULL_PATTERNS.slice(0, 3));
+  if (fullFirst && full && !/\b[1-9]\d?(?:\.\d+)? ?%/.test(sentenceAround(text, full.index))) {
+    return { level: "full", evidence: full.text };
+  }
+  const partial = firstMatch(text, PARTIAL_PATTERNS);
+  if (partial) return { level: "partial", evidence: partial.text };
+  const anyFull = firstMatch(text, FULL_PATTERNS);
+  if (anyFull) return { level: "full", evidence: anyFull.text };
+  const feature = firstMatch(text, [FEATURE_FAILURE]);
+  return feature ? { level: "partial", evidence: feature.text } : null;
+}
+
+function firstMatch(text: string, patterns: RegExp[]): { text: string; index: number } | null {
+  for (const pattern of patterns) {
+    const m = pattern.exec(text);
+    if (m) return { text: m[0], index: m.index };
+  }
+  return null;
+}
+
+function sentenceAround(text: string, index: number): string {
+  const start = text.lastIndexOf(".", index) + 1;
+  const end = text.indexOf(".", index);
+  return text.slice(start, end < 0 ? undefined : end);
+}
+
+/** Whether the record's tags or prose establish the tag (and the prose does not deny it). */
+export function recordHasTag(facts: IncidentFacts, tag: string): boolean {
+  return !facts.deniedTags.has(tag) && (facts.tags.includes(tag) || facts.mentionedTags.has(tag));
+}
+
+/** The first clause of the root cause: "Human error in a configuration change". */
+export function rootCauseHeadline(incident: Incident): string | null {
+  const text = incident.rootCause?.replace(/[*_`#>]/g, "").trim();
+  if (!text) return null;
+  const first = text.split(/(?<=[.;:])\s|:\s/)[0].replace(/[.;:]$/, "").trim();
+  return first.length > 140 ? `${first.slice(0, 137)}...` : first;
+}
