@@ -19,7 +19,7 @@ export default defineConfig({
     setupFiles: ["test/setup/console.ts"],
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: "pglite",
           include: ["app/**/*.test.ts", "test/**/*.test.ts"],
@@ -31,7 +31,7 @@ export default defineConfig({
       ...(process.env.TEST_DATABASE_URL
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: "postgres",
                 include: ["test/integration/**/*.test.ts", "test/postgres/**/*.test.ts"],

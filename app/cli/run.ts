@@ -5,13 +5,14 @@ import type { Workspace } from "#db/open";
 import { ConfigError, readEnv, resolveDbLocation } from "~/utils/env.server";
 import { openWorkspace } from "../server/workspace";
 import { demoCommand } from "./commands/demo";
+import { exportCommand, importCommand } from "./commands/incidents";
 import { migrateCommand } from "./commands/migrate";
 import { usersCommand } from "./commands/users";
 import { CliError, type CliIO, type Command, type CommandContext } from "./types";
 
 export { CliError };
 
-export const COMMANDS: Command[] = [usersCommand, migrateCommand, demoCommand];
+export const COMMANDS: Command[] = [importCommand, exportCommand, usersCommand, migrateCommand, demoCommand];
 
 const DB_OPTION = { db: { type: "string" as const } };
 

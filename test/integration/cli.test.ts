@@ -29,7 +29,7 @@ async function cli(...argv: string[]) {
   const io = {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
-    env: {},
+    env: {} as NodeJS.ProcessEnv,
   };
   try {
     const code = await runCli(argv, io);

@@ -1,0 +1,162 @@
+/**
+ * `npm run bench [-- --records N] [-- --only import|search]`: import and search at scale on PGlite
+ * and PostgreSQL, with PostgreSQL's own COPY of the same rows as the reference. Not a test: it
+ * prints figures. PostgreSQL is BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server.
+ */
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { createDb, type DbHandle } from "../../db/client";
+import { migrateDb } from "../../db/migrate";
+import { createMemoryDb } from "../../db/template";
+import { contentHash, type Incident } from "../../app/domain/incidents";
+import { importIncidents, searchIncidents, toIncidentRow, type IncidentFilters } from "../../app/models/incident.server";
+import { generateIncidents, rng } from "./generate";
+
+const { values } = parseArgs({
+  options: { records: { type: "string", default: "100000" }, only: { type: "string" } },
+  allowPositionals: true,
+});
+const N = Number(values.records);
+const ONLY = values.only as string | undefined;
+const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+const fmt = (n: number) => n.toLocaleString("en", { maximumFractionDigits: 1 });
+
+function searchQueries(count: number): IncidentFilters[] {
+  const r = rng(7);
+  const words = ["checkout", "timeouts", "storage", "latency", "configuration change", "deployment regression", "AI assistant", "third-party provider", "disk controller", "login errors", "cache", "network partition", "credential stuffing", "payouts delayed", "dns", "outdated runbook", "eu-west checkout", "lost writes failover", "push notifications", "rate limiting"];
+  const orgs = ["retail", "cloud", "payments", "logistics", "identity", "mobile"];
+  const out: IncidentFilters[] = [];
+  for (let i = 0; i < count; i++) {
+    const kind = i % 4;
+    const q = words[Math.floor(r() * words.length)];
+    if (kind === 0 || kind === 1) out.push({ q });
+    else if (kind === 2) out.push({ q, organization: orgs[Math.floor(r() * orgs.length)], from: "2025-06-01", to: "2026-03-31" });
+    else out.push({ organization: orgs[Math.floor(r() * orgs.length)], tag: "deployment", page: 1 + Math.floor(r() * 20) });
+  }
+  return out;
+}
+
+async function benchSearch(label: string, handle: DbHandle) {
+  const queries = searchQueries(200);
+  for (const q of queries.slice(0, 10)) await searchIncidents(handle.db, q); // warm caches
+  const times: number[] = [];
+  for (const q of queries) {
+    const t = performance.now();
+    await searchIncidents(handle.db, q);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`search  ${label.padEnd(10)} ${N} records, 200 queries: p50 ${fmt(percentile(times, 50))} ms, p95 ${fmt(percentile(times, 95))} ms, max ${fmt(times[times.length - 1])} ms`);
+}
+
+async function benchImport(label: string, handle: DbHandle, text: string): Promise<number> {
+  const t = performance.now();
+  const outcome = await importIncidents(handle.db, { text, fileName: "bench.json", actor: { label: "bench" } });
+  const seconds = (performance.now() - t) / 1000;
+  if (!outcome.ok) throw new Error(`bench import failed: ${outcome.errors[0]?.message}`);
+  console.log(`import  ${label.padEnd(10)} ${N} records in ${fmt(seconds)} s: ${fmt(N / seconds)} records/s`);
+  return seconds;
+}
+
+/** COPY text format: \N for null, backslash escapes for the rest; arrays as {…} literals. */
+function copyValue(v: unknown): string {
+  if (v === null || v === undefined) return "\\N";
+  let s: string;
+  if (v instanceof Date) s = v.toISOString();
+  else if (Array.isArray(v)) s = `{${v.map((x) => `"${String(x).replace(/(["\\])/g, "\\$1")}"`).join(",")}}`;
+  else if (typeof v === "object") s = JSON.stringify(v);
+  else s = String(v);
+  return s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+}
+
+const INCIDENT_COLUMNS = ["id", "version", "content_hash", "title", "status", "severity", "organization", "services", "regions", "tags", "started_at", "resolved_at", "customers_affected", "search_a", "search_b", "search_c", "search_d", "updated_at"];
+const VERSION_COLUMNS = ["incident_id", "version", "record", "raw", "source_format", "content_hash", "changed_fields", "import_id"];
+
+async function benchCopy(url: string, records: Incident[]): Promise<number> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  await sql`truncate incidents, incident_versions, incident_imports cascade`;
+  const [{ id: importId }] = await sql`insert into incident_imports (file_name, format, imported_by_label, total, new_count, updated_count, unchanged_count) values ('copy', 'json', 'bench', 0, 0, 0, 0) returning id`;
+  await sql.end();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-copy-"));
+  const incFile = path.join(dir, "incidents.tsv");
+  const verFile = path.join(dir, "versions.tsv");
+  const inc = fs.openSync(incFile, "w");
+  const ver = fs.openSync(verFile, "w");
+  for (const record of records) {
+    const hash = contentHash(record);
+    const row = toIncidentRow(record, hash, 1) as Record<string, unknown>;
+    const camel = (c: string) => c.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
+    fs.writeSync(inc, `${INCIDENT_COLUMNS.map((c) => copyValue(row[camel(c)])).join("\t")}\n`);
+    fs.writeSync(ver, `${[record.id, 1, record, record, "json", hash, [], importId].map(copyValue).join("\t")}\n`);
+  }
+  fs.closeSync(inc);
+  fs.closeSync(ver);
+  const t = performance.now();
+  execFileSync("psql", [url, "-q", "-v", "ON_ERROR_STOP=1", "-c", `\\copy incidents(${INCIDENT_COLUMNS.join(",")}) from '${incFile}'`, "-c", `\\copy incident_versions(${VERSION_COLUMNS.join(",")}) from '${verFile}'`]);
+  const seconds = (performance.now() - t) / 1000;
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`copy    postgres   ${N} records in ${fmt(seconds)} s: ${fmt(N / seconds)} records/s (psql \\copy of the same rows, the reference)`);
+  return seconds;
+}
+
+async function main() {
+  console.log(`factdesk bench: ${N} generated incidents${ONLY ? ` (${ONLY} only)` : ""}`);
+  const records = generateIncidents(N);
+  const text = JSON.stringify({ incidents: records });
+  console.log(`file: ${fmt(text.length / 1024 / 1024)} MiB of canonical JSON`);
+
+  // PostgreSQL: a throwaway database.
+  const name = `factdesk_bench_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
+  let pgAvailable = true;
+  try {
+    await admin.unsafe(`create database "${name}"`);
+  } catch (error) {
+    pgAvailable = false;
+    console.log(`postgres: skipped (${(error as Error).message})`);
+  }
+  if (pgAvailable) {
+    const url = new URL(PG_URL);
+    url.pathname = `/${name}`;
+    const handle = await createDb(url.toString());
+    try {
+      await migrateDb(handle, url.toString());
+      if (ONLY !== "search") {
+        const importSeconds = await benchImport("postgres", handle, text);
+        const copySeconds = await benchCopy(url.toString(), records);
+        console.log(`import/COPY on postgres: ${fmt((copySeconds / importSeconds) * 100)}% of COPY's speed (goal: at least 50%)`);
+        await handle.db.execute(sql`truncate incidents, incident_versions, incident_imports cascade`);
+      }
+      await importIncidents(handle.db, { text, fileName: "bench.json", actor: { label: "bench" } });
+      await handle.db.execute(sql`analyze`);
+      if (ONLY !== "import") await benchSearch("postgres", handle);
+    } finally {
+      await handle.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    }
+  }
+  await admin.end();
+
+  const lite = await createMemoryDb();
+  try {
+    await benchImport("pglite", lite, text);
+    if (ONLY !== "import") await benchSearch("pglite", lite);
+  } finally {
+    await lite.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
