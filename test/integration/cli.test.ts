@@ -80,3 +80,40 @@ describe("factdesk users", () => {
     expect(result.stdout).toMatch(/--db PATH_OR_URL/);
   });
 });
+
+describe("factdesk import and export", () => {
+  const meridian = new URL("../../db/demo/meridian/incidents.json", import.meta.url).pathname;
+  const invalid = new URL("../fixtures/incidents/invalid-records.json", import.meta.url).pathname;
+
+  it("imports a file and prints the counts, with progress on stderr", async () => {
+    const first = await cli("import", "incidents", meridian, "--db", location);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe("6 new, 0 updated, 0 unchanged (6 records, json)\n");
+    expect(first.stderr).toContain("importing 6 / 6 records (100%)");
+    const again = await cli("import", "incidents", meridian, "--db", location);
+    expect(again.stdout).toBe("0 new, 0 updated, 6 unchanged (6 records, json)\n");
+  });
+
+  it("exports exactly what was imported", async () => {
+    const result = await cli("export", "incidents", "--db", location);
+    expect(result.code).toBe(0);
+    const source = JSON.parse(fs.readFileSync(meridian, "utf8")).incidents;
+    expect(JSON.parse(result.stdout).incidents).toEqual([...source].sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id)));
+  });
+
+  it("rejects a bad file naming each problem, and writes nothing", async () => {
+    const result = await cli("import", "incidents", invalid, "--db", location);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("invalid-records.json was not imported (nothing was written)");
+    expect(result.stderr).toContain('record 1 (RET-2026-0309-C): startedAt: "2026-03-09 09:02" has no UTC offset');
+    const exported = JSON.parse((await cli("export", "incidents", "--db", location)).stdout);
+    expect(exported.incidents).toHaveLength(6);
+  });
+
+  it("names a missing file and a bad format", async () => {
+    expect((await cli("import", "incidents", "/nope/missing.json", "--db", location)).stderr).toBe("import incidents: cannot read /nope/missing.json: no such file");
+    expect((await cli("import", "incidents", meridian, "--format", "xml", "--db", location)).stderr).toBe(
+      'import: --format must be one of json, csv, statuspage, pagerduty, got "xml"',
+    );
+  });
+});
