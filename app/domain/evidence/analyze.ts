@@ -3,12 +3,13 @@
  * assertions against the records that bear on it, and suggest a verdict, in the shape of the
  * `factdesk analyze` contract.
  */
-import type { ExtractedClaim } from "~/domain/claims/types";
+import type { DateRange, ExtractedClaim } from "~/domain/claims/types";
 import type { Incident } from "~/domain/incidents/types";
 import { checkAssertions } from "./checks";
-import { daysOutside, readClaim } from "./claim-reading";
+import { daysOutside, readClaim, refersToEarlierEvent } from "./claim-reading";
 import { factsOf } from "./incident-facts";
 import { rankCandidates } from "./rank";
+import { serviceMatches } from "./scope";
 import type { AnalysisContext, AnalyzedClaim, Candidate, PoolEntry } from "./types";
 import { suggestVerdict } from "./verdict";
 
@@ -26,12 +27,15 @@ export function analyzeClaims(
 ): AnalyzedClaim[] {
   const pools = claims.map((claim) => poolFor(claim));
   const ctx = context.articleOrganizations?.length ? context : { ...context, articleOrganizations: inferFocus(claims, context, pools) };
+  let event: ArticleEvent | null = null;
   return claims.map((claim, i) => {
     const pool = pools[i];
-    const candidates = rankCandidates(claim, ctx, pool);
-    const matched = evidenceFor(claim, ctx, candidates, pool);
+    const claimCtx = event && refersToEarlierEvent(claim) && sameService(claim, event.incident) ? { ...ctx, articleWindow: event.window } : ctx;
+    const candidates = rankCandidates(claim, claimCtx, pool);
+    event = eventOf(claim, claimCtx, candidates, pool) ?? event;
+    const matched = evidenceFor(claim, claimCtx, candidates, pool);
     const knownOrganizations = [...new Set(pool.flatMap((p) => (p.incident.organization ? [p.incident.organization] : [])))];
-    const checks = checkAssertions(claim, ctx, matched, { knownOrganizations });
+    const checks = checkAssertions(claim, claimCtx, matched, { knownOrganizations });
     return {
       text: claim.text,
       start: claim.start,
@@ -43,6 +47,33 @@ export function analyzeClaims(
       verdict: suggestVerdict(claim, checks, candidates),
     };
   });
+}
+
+/** An event window is at most this many days: "the outage" refers back to an incident, not a month. */
+const EVENT_MAX_DAYS = 3;
+
+interface ArticleEvent {
+  window: DateRange;
+  incident: Incident;
+}
+
+/**
+ * The event a claim established, for later claims that refer back to it ("The disruption
+ * lasted almost seven hours"): the claim's own short window, when its best record lies in it.
+ */
+function eventOf(claim: ExtractedClaim, context: AnalysisContext, candidates: Candidate[], pool: PoolEntry[]): ArticleEvent | null {
+  const window = readClaim(claim, context).window;
+  if (!window || window.source === "article" || window.toDay - window.fromDay >= EVENT_MAX_DAYS) return null;
+  const top = candidates[0];
+  const incident = top?.signals.time === 1 ? pool.find((p) => p.incident.id === top.incidentId)?.incident : undefined;
+  if (!incident) return null;
+  return { window: { from: window.from, to: window.to, source: "relative", text: window.text, start: 0, end: 0 }, incident };
+}
+
+/** A claim naming a service refers back to the event only if the event's record has it. */
+function sameService(claim: ExtractedClaim, incident: Incident): boolean {
+  const named = claim.facts.services.map((s) => s.name);
+  return !named.length || named.some((s) => serviceMatches(s, incident.services ?? []));
 }
 
 /** A focus organisation needs this share of the claims' best records. */

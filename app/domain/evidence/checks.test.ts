@@ -37,6 +37,16 @@ describe("count", () => {
   });
 });
 
+describe("count of outages", () => {
+  it("does not count an incident that only slowed things down when the figure fits without it", () => {
+    const claim = makeClaim("It is the second outage this week", { quantities: [["count", 2, "eq", "second", { subject: "outage" }]] });
+    const slow = at("06", 1, { id: "SLOW", title: "Slow bucket listing", customerImpact: "Listing requests were slow for 90 minutes." });
+    const count = checkAssertions(claim, week, [four[0], four[1], slow])[0];
+    expect(count).toMatchObject({ status: "supported", incidentIds: ["A", "B"] });
+    expect(count.recorded).toContain("SLOW only slowed things down");
+  });
+});
+
 describe("duration", () => {
   const claim = makeClaim("One of the outages lasted more than six hours", { quantities: [["duration", 360, "gt", "more than six hours"]] });
 
@@ -156,6 +166,11 @@ describe("outage", () => {
     const outage = checkAssertions(claim, week, four).find((c) => c.aspect === "outage");
     expect(outage?.status).toBe("contradicted");
     expect(outage?.recorded).toContain("none of the 4 incidents between 5 and 11 Mar 2026 took the service offline");
+  });
+
+  it("does not read the bare noun 'outage' as a claim that everything was down", () => {
+    const major = makeClaim("The service suffered a major outage this week", { fullOutage: true });
+    expect(checkAssertions(major, week, four).find((c) => c.aspect === "outage")).toBeUndefined();
   });
 
   it("supports it when the site was unavailable", () => {

@@ -134,8 +134,15 @@ function countedSet(ev: Evidence): IncidentFacts[] {
 function checkCount(ev: Evidence, q: Quantity): AssertionCheck {
   const set = countedSet(ev);
   if (!set.length && !ev.reading.window) return check("count", "unknown", q.text, "no matching incident is recorded", []);
-  const status = satisfies(set.length, q.value, q.vague ? "gte" : q.comparator) ? "supported" : "contradicted";
-  return check("count", status, q.text, incidentList(set, ev.where), set);
+  const comparator = q.vague ? "gte" : q.comparator;
+  if (satisfies(set.length, q.value, comparator)) return check("count", "supported", q.text, incidentList(set, ev.where), set);
+  const failures = set.filter((f) => !f.slowOnly);
+  if (failures.length < set.length && satisfies(failures.length, q.value, comparator)) {
+    const slow = set.filter((f) => f.slowOnly);
+    const recorded = `${incidentList(failures, ev.where)} where something failed; ${listJoin(ids(slow))} only slowed things down`;
+    return check("count", "supported", q.text, recorded, failures);
+  }
+  return check("count", "contradicted", q.text, incidentList(set, ev.where), set);
 }
 
 function checkDuration(ev: Evidence, q: Quantity): AssertionCheck {

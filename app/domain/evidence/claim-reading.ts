@@ -6,7 +6,7 @@
  */
 import type { AssertedCause, DateRange, Quantity } from "~/domain/claims/types";
 import { findCauseMentions } from "./causes";
-import { epochDay } from "./text";
+import { epochDay, textMentions } from "./text";
 import type { IncidentFacts } from "./incident-facts";
 import type { AnalysisContext, ClaimInput } from "./types";
 
@@ -55,7 +55,33 @@ const POLICY_WORDS =
   /\b(?:has|have|had|is|are|was|were)\s+(?:\w+\s+)?(?:pushed|encouraged|introduced|required|mandated|banned|adopted|announced|decided|planned|planning|considering|told|ordered|instructed|asked|urged|hired|fired|laid off|invested|launched|created|set up|begun|began|started|rolled out|committed|promised|pledged|refused|declined|agreed)\b|\b(?:is|are) (?:reviewing|considering|planning|preparing|exploring|investigating whether)\b|\b(?:would|will) (?!have\b|be\b)\w+|\b(?:plans? to|intends? to|compensat\w*|refunds?|policy|policies|requirements?|guidelines|mandate|regulators?|watchdog|fined|lawsuit|sued|strategy|investors?|shareholders?)\b/i;
 
 const FULL_OUTAGE_WORDS =
-  /\b(?:went (?:down|offline|dark)|go(?:es)? down|was down|were down|knocked (?:out|offline)|taken (?:down|offline)|offline|unavailable|inaccessible|unreachable|unable to (?:reach|access|use|log ?in)|could(?: not|n't) (?:reach|access|use|log ?in)|lost access|locked out|blackout|total outage|complete outage|full outage|crashed)\b/i;
+  /\b(?:went (?:down|offline|dark)|go(?:es)? down|was down|were down|knocked (?:out|offline)|taken (?:down|offline)|offline|unavailable|inaccessible|unreachable|unable to (?:reach|access|use|log ?in)|could(?: not|n't) (?:reach|access|use|log ?in)|lost access|locked out|blackout|total outage|complete outage|full outage|crashed|collaps\w*|meltdown|went dark)\b/i;
+
+/**
+ * In press usage an "outage" covers partial failures too ("a major outage"), so where the
+ * claim's only outage word is the noun, extraction's full-outage flag is not taken as an
+ * assertion that everything was down; explicit words of total loss are.
+ */
+const OUTAGE_NOUN = /\boutages?\b/i;
+
+/** "The outage", "this disruption": a claim that refers back to one event named earlier. */
+const DEFINITE_EVENT =
+  /\b(?:the|this|that)\s+(?:\w+\s+)?(?:outage|disruption|incident|failure|crash|breach|attack|problem|glitch|meltdown|blackout|episode|breakdown)\b(?!s)/i;
+
+const PLURAL_EVENTS = /\b(?:outages|incidents|disruptions|failures|problems|issues|crashes|them|they|string of|series of|several times|repeatedly)\b/i;
+const ALSO = /\b(?:also|as well|too)\b/i;
+
+/**
+ * Whether the claim, having no dates of its own, refers back to the single event the article
+ * described before it: "The disruption lasted almost seven hours", "customers in Europe were
+ * affected as well", "Nimbus blamed a power failure". Claims about several incidents do not.
+ */
+export function refersToEarlierEvent(claim: ClaimInput): boolean {
+  const { facts, text } = claim;
+  if (facts.dates.some((d) => d.source !== "article") || PLURAL_EVENTS.test(text)) return false;
+  const namesScope = facts.services.length > 0 || facts.regions.length > 0 || facts.organizations.length > 0;
+  return DEFINITE_EVENT.test(text) || ALSO.test(text) || !namesScope;
+}
 
 /** Read a claim for evidence matching. */
 export function readClaim(claim: ClaimInput, context: AnalysisContext): ClaimReading {
@@ -74,11 +100,11 @@ export function readClaim(claim: ClaimInput, context: AnalysisContext): ClaimRea
     window: claimWindow(facts.dates, context, aboutIncidents),
     organizations: ownOrgs.length ? ownOrgs : articleOrgs,
     organizationsFromArticle: ownOrgs.length === 0 && articleOrgs.length > 0,
-    services: facts.services.map((s) => s.name.toLowerCase()),
+    services: facts.services.map((s) => s.name.toLowerCase()).filter((s) => namedInText(text, s)),
     regions: facts.regions.map((r) => r.name.toLowerCase()),
     causes,
     quantities: facts.quantities,
-    assertsFullOutage: facts.assertsFullOutage || FULL_OUTAGE_WORDS.test(text),
+    assertsFullOutage: FULL_OUTAGE_WORDS.test(text) || (facts.assertsFullOutage && !OUTAGE_NOUN.test(text)),
     aboutIncidents,
     aboutPolicy: POLICY_WORDS.test(text),
     universal: /\b(?:all|every|each|none|always|never)\b/i.test(text) || facts.absolutes.some((a) => /^(?:all|every|each|none|never|always)$/i.test(a)),
@@ -88,23 +114,35 @@ export function readClaim(claim: ClaimInput, context: AnalysisContext): ClaimRea
   };
 }
 
+/**
+ * Whether the claim's own words name a service: one of the name's parts appears in the text
+ * ("the app" names "mobile-app", "storage services" names "object-storage"). A service that
+ * extraction mapped from a whole-product word ("the site" → "storefront") is not a scope the
+ * claim narrows to: "the online store went down" speaks of every storefront-or-not incident.
+ */
+function namedInText(text: string, service: string): boolean {
+  return service.split(/[^a-z0-9]+/).some((part) => part.length >= 3 && textMentions(text, part));
+}
+
 function isIncidentSubject(subject: string | undefined): boolean {
   return !subject || /\b(?:outage|incident|time|disruption|failure|crash|problem|issue|occasion|error)s?\b/i.test(subject);
 }
 
 /**
  * The claim's own dates (their span), else the article's window when the claim speaks of
- * incidents without dating them ("One of the outages lasted more than six hours").
+ * incidents without dating them ("One of the outages lasted more than six hours"). The
+ * context's window wins over one extraction copied into the facts, so that a caller can
+ * narrow it (to the event a claim refers back to).
  */
 function claimWindow(dates: DateRange[], context: AnalysisContext, aboutIncidents: boolean): ClaimWindow | null {
-  const own = dates.filter((d) => d.from && d.to);
+  const own = dates.filter((d) => d.from && d.to && d.source !== "article");
   if (own.length) {
     const from = own.map((d) => d.from).sort()[0];
     const to = own.map((d) => d.to).sort()[own.length - 1];
     const source = own.some((d) => d.source === "explicit") ? "explicit" : own[0].source;
     return { from, to, fromDay: epochDay(from), toDay: epochDay(to), source, text: own.map((d) => d.text).join(", ") };
   }
-  const article = context.articleWindow;
+  const article = context.articleWindow ?? dates.find((d) => d.source === "article");
   if (article && aboutIncidents) {
     return { from: article.from, to: article.to, fromDay: epochDay(article.from), toDay: epochDay(article.to), source: "article", text: article.text };
   }

@@ -29,6 +29,8 @@ export interface IncidentFacts {
   /** Tags the record's prose names without denying them. */
   mentionedTags: Set<string>;
   impact: ImpactLevel;
+  /** Customers saw slowness or delay only, nothing failing: press may not call it an outage. */
+  slowOnly: boolean;
   /** The words that decided `impact`, for a basis sentence. */
   impactEvidence: string | null;
   /** Lower-cased title, impact, summary and root cause, for phrase look-ups. */
@@ -71,6 +73,7 @@ function deriveFacts(incident: Incident): IncidentFacts {
     deniedTags: new Set(mentions.filter((m) => m.negated).map((m) => m.tag)),
     mentionedTags: new Set(mentions.filter((m) => !m.negated).map((m) => m.tag)),
     impact: impact.level,
+    slowOnly: isSlowOnly(incident),
     impactEvidence: impact.evidence,
     prose: [incident.title, incident.customerImpact, incident.summary, incident.rootCause].filter(Boolean).join(" ").toLowerCase(),
   };
@@ -145,6 +148,14 @@ function sentenceAround(text: string, index: number): string {
   const start = text.lastIndexOf(".", index) + 1;
   const end = text.indexOf(".", index);
   return text.slice(start, end < 0 ? undefined : end);
+}
+
+const SLOW = /\b(?:slow\w*|latency|delay\w*|late|lag\w*|stale)\b/i;
+const FAILING = /\b(?:fail\w*|errors?|unavailable|down|offline|could not|couldn't|unable|lost|missing|declined|rejected|timed out|timeouts?|no results)\b/i;
+
+function isSlowOnly(incident: Incident): boolean {
+  const text = [incident.customerImpact, incident.title].filter(Boolean).join(". ");
+  return SLOW.test(text) && !FAILING.test(text);
 }
 
 /** Whether the record's tags or prose establish the tag (and the prose does not deny it). */
