@@ -10,6 +10,7 @@ import { daysOutside, readClaim, refersToEarlierEvent } from "./claim-reading";
 import { factsOf } from "./incident-facts";
 import { rankCandidates } from "./rank";
 import { serviceMatches } from "./scope";
+import { epochDay } from "./text";
 import type { AnalysisContext, AnalyzedClaim, Candidate, PoolEntry } from "./types";
 import { suggestVerdict } from "./verdict";
 
@@ -26,7 +27,8 @@ export function analyzeClaims(
   poolFor: (claim: ExtractedClaim) => PoolEntry[],
 ): AnalyzedClaim[] {
   const pools = claims.map((claim) => poolFor(claim));
-  const ctx = context.articleOrganizations?.length ? context : { ...context, articleOrganizations: inferFocus(claims, context, pools) };
+  const windowed = context.articleWindow ? context : { ...context, articleWindow: inferWindow(claims) };
+  const ctx = windowed.articleOrganizations?.length ? windowed : { ...windowed, articleOrganizations: inferFocus(claims, windowed, pools) };
   let event: ArticleEvent | null = null;
   return claims.map((claim, i) => {
     const pool = pools[i];
@@ -74,6 +76,22 @@ function eventOf(claim: ExtractedClaim, context: AnalysisContext, candidates: Ca
 function sameService(claim: ExtractedClaim, incident: Incident): boolean {
   const named = claim.facts.services.map((s) => s.name);
   return !named.length || named.some((s) => serviceMatches(s, incident.services ?? []));
+}
+
+/** Dates spanning more than this are background ("this year"), not the story's window. */
+const STORY_MAX_DAYS = 31;
+
+/**
+ * The article's window when the caller has none: the span of the short ranges and days its
+ * claims name themselves ("between 5 and 11 March", "on 15 May"), when that span is short.
+ */
+function inferWindow(claims: ExtractedClaim[]): DateRange | undefined {
+  const dated = claims.flatMap((c) => c.facts.dates).filter((d) => d.source !== "article" && epochDay(d.to) - epochDay(d.from) <= STORY_MAX_DAYS);
+  if (!dated.length) return undefined;
+  const from = dated.map((d) => d.from).sort()[0];
+  const to = dated.map((d) => d.to).sort()[dated.length - 1];
+  if (epochDay(to) - epochDay(from) > STORY_MAX_DAYS) return undefined;
+  return { from, to, source: "article", text: dated[0].text, start: dated[0].start, end: dated[0].end };
 }
 
 /** A focus organisation needs this share of the claims' best records. */

@@ -156,6 +156,20 @@ describe("customers", () => {
   });
 });
 
+describe("share of customers", () => {
+  it("supports 'nearly a fifth of checkouts' against 18%", () => {
+    const claim = makeClaim("Nearly a fifth of checkouts failed this week", { quantities: [["percentage", 20, "approx", "Nearly a fifth"]] });
+    expect(checkAssertions(claim, week, four)[0]).toMatchObject({ aspect: "customers", status: "supported", incidentIds: ["B"] });
+  });
+
+  it("contradicts 'half of all checkouts' against 18% and a third", () => {
+    const claim = makeClaim("Half of all checkouts failed this week", { quantities: [["percentage", 50, "approx", "Half of all checkouts"]] });
+    const [share] = checkAssertions(claim, week, four);
+    expect(share.status).toBe("contradicted");
+    expect(share.recorded).toBe("the records give B: 18% and C: 33%");
+  });
+});
+
 describe("outage", () => {
   const claim = makeClaim("The online store went down four times this week", {
     quantities: [["count", 4, "eq", "four times", { subject: "times" }]],

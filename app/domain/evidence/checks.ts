@@ -54,6 +54,7 @@ export function checkAssertions(
     if (q.kind === "count") checks.push(checkCount(ev, q));
     if (q.kind === "duration") checks.push(checkDuration(ev, q));
     if (q.kind === "customers") checks.push(checkCustomers(ev, q));
+    if (q.kind === "percentage") checks.push(checkShare(ev, q));
   }
   if (reading.causes.length) checks.push(checkCause(ev, reading.causes));
   if (reading.assertsFullOutage) checks.push(checkOutage(ev));
@@ -201,6 +202,18 @@ function checkCustomers(ev: Evidence, q: Quantity): AssertionCheck {
     ? `${formatNumber(total)} customers affected across ${plural(counted.length, "incident")} ${ev.where} (${counted.map((f) => `${f.incident.id}: ${formatNumber(figure(f))}`).join(", ")})`
     : `${single!.incident.id} affected ${formatNumber(figure(single!))} customers`;
   return check("customers", ok ? "supported" : "contradicted", q.text, recorded, useTotal ? counted : [single!]);
+}
+
+/** "18% of checkout attempts failed": the share the records give, under the customers aspect. */
+function checkShare(ev: Evidence, q: Quantity): AssertionCheck {
+  const set = countedSet(ev).filter((f) => f.percentages.length > 0);
+  if (!set.length) return check("customers", "unknown", q.text, `the records ${ev.where} give no share of customers or requests`, []);
+  const comparator = q.comparator === "eq" ? "approx" : q.comparator;
+  const fits = set.filter((f) => f.percentages.some((p) => satisfies(p, q.value, comparator)));
+  const shares = (facts: IncidentFacts[]) => listJoin(facts.map((f) => `${f.incident.id}: ${f.percentages.map((p) => `${p}%`).join(", ")}`));
+  return fits.length
+    ? check("customers", "supported", q.text, `the records give ${shares(fits)}`, fits)
+    : check("customers", "contradicted", q.text, `the records give ${shares(set)}`, set);
 }
 
 interface TagFinding {

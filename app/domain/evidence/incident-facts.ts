@@ -29,6 +29,8 @@ export interface IncidentFacts {
   /** Tags the record's prose names without denying them. */
   mentionedTags: Set<string>;
   impact: ImpactLevel;
+  /** Shares of customers, requests or pages the impact text gives ("18%", "a third"), 0..100. */
+  percentages: number[];
   /** Customers saw slowness or delay only, nothing failing: press may not call it an outage. */
   slowOnly: boolean;
   /** The words that decided `impact`, for a basis sentence. */
@@ -74,6 +76,7 @@ function deriveFacts(incident: Incident): IncidentFacts {
     mentionedTags: new Set(mentions.filter((m) => !m.negated).map((m) => m.tag)),
     impact: impact.level,
     slowOnly: isSlowOnly(incident),
+    percentages: percentagesIn(incident.customerImpact ?? ""),
     impactEvidence: impact.evidence,
     prose: [incident.title, incident.customerImpact, incident.summary, incident.rootCause].filter(Boolean).join(" ").toLowerCase(),
   };
@@ -148,6 +151,22 @@ function sentenceAround(text: string, index: number): string {
   const start = text.lastIndexOf(".", index) + 1;
   const end = text.indexOf(".", index);
   return text.slice(start, end < 0 ? undefined : end);
+}
+
+const FRACTIONS: [RegExp, number][] = [
+  [/\bhalf\b/i, 50],
+  [/\ba third\b/i, 33],
+  [/\btwo thirds\b/i, 67],
+  [/\ba quarter\b/i, 25],
+  [/\bthree quarters\b/i, 75],
+  [/\ba fifth\b/i, 20],
+  [/\ba tenth\b/i, 10],
+];
+
+function percentagesIn(text: string): number[] {
+  const numbers = [...text.matchAll(/(\d+(?:\.\d+)?) ?(?:%|per ?cent)/gi)].map((m) => Number(m[1]));
+  for (const [pattern, value] of FRACTIONS) if (pattern.test(text)) numbers.push(value);
+  return numbers;
 }
 
 const SLOW = /\b(?:slow\w*|latency|delay\w*|late|lag\w*|stale)\b/i;

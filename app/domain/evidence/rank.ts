@@ -241,6 +241,10 @@ function quantitySignal(reading: ClaimReading, facts: IncidentFacts, reasons: st
     } else if (q.kind === "customers" && facts.incident.customersAffected !== undefined && !reading.totals) {
       values.push(closeness(facts.incident.customersAffected, q.value, q.comparator));
       reasons.push(`${formatNumber(facts.incident.customersAffected)} customers affected, the claim says ${q.text}`);
+    } else if (q.kind === "percentage" && facts.percentages.length) {
+      const best = Math.max(...facts.percentages.map((p) => closeness(p, q.value, q.comparator === "eq" ? "approx" : q.comparator)));
+      values.push(best);
+      reasons.push(`impact gives ${facts.percentages.map((p) => `${p}%`).join(", ")}, the claim says ${q.text}`);
     }
   }
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
