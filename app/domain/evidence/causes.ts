@@ -24,13 +24,13 @@ const CAUSE_PHRASES: Record<string, string[]> = {
     "copilot",
     "coding assistants?",
   ],
-  human_error: ["human error", "operator error", "engineer(?:'s)? (?:error|mistake)", "manual (?:error|mistake)", "mistakes?", "typo", "fat[- ]finger(?:ed)?"],
+  human_error: ["human error", "(?:staff|employee|engineer|technician)(?:'s)? (?:error|mistake|blunder)", "manual step", "operator error", "engineer(?:'s)? (?:error|mistake)", "manual (?:error|mistake)", "mistakes?", "typo", "fat[- ]finger(?:ed)?"],
   config_change: ["config(?:uration)? changes?", "misconfigur(?:ation|ed)", "settings? changes?", "changed? (?:the |a )?(?:\\w+ )?(?:config(?:uration)?|settings?)", "configuration"],
-  deployment: ["deploy(?:ed|ment|ments|ing)?", "releases?", "rollouts?", "rolled out", "software updates?", "upgrades?", "code changes?", "patch(?:es)?", "migrations?"],
-  capacity: ["capacity", "overload(?:ed)?", "traffic (?:spike|surge|peak)s?", "surge in (?:demand|traffic)", "ran out of (?:disk|memory|space)", "resource exhaustion", "too much (?:traffic|load)"],
+  deployment: ["deploy(?:ed|ment|ments|ing)?", "botched (?:update|upgrade|release|change)", "(?:software|code) bugs?", "bugs? in (?:the |its |a )?(?:code|software|update|release)", "faulty (?:code|update|release|software)", "new (?:code|version|software)", "releases?", "rollouts?", "rolled out", "software updates?", "upgrades?", "code changes?", "patch(?:es)?", "migrations?"],
+  capacity: ["capacity", "(?:heavy|high|unexpected|record) (?:traffic|demand|load)", "overwhelmed", "demand (?:spike|surge)", "overload(?:ed)?", "traffic (?:spike|surge|peak)s?", "surge in (?:demand|traffic)", "ran out of (?:disk|memory|space)", "resource exhaustion", "too much (?:traffic|load)"],
   dependency_failure: ["dependenc(?:y|ies)", "upstream (?:service|system|failure)s?", "downstream (?:service|system)s?"],
-  third_party: ["third[- ]part(?:y|ies)", "vendors?", "suppliers?", "outside provider", "external provider", "cdn", "partner(?:'s)? (?:system|service)s?"],
-  hardware: ["hardware", "(?:server|disk|drive|switch|power|router) failures?", "failed (?:server|disk|drive|switch|router)s?", "power (?:outage|cut|loss)"],
+  third_party: ["third[- ]part(?:y|ies)", "(?:an? )?(?:outside|external) (?:company|firm|supplier|partner)", "vendors?", "suppliers?", "outside provider", "external provider", "cdn", "partner(?:'s)? (?:system|service)s?"],
+  hardware: ["hardware", "power (?:failure|outage|cut|loss|supply)", "(?:data ?cent(?:er|re)) (?:fire|flood|cooling)", "cooling (?:failure|system)", "faulty (?:server|disk|hardware|equipment)", "(?:server|disk|drive|switch|router) failures?", "failed (?:server|disk|drive|switch|router)s?"],
   network: ["network(?:ing)?", "connectivity", "dns", "bgp", "routing", "fib(?:er|re) cuts?"],
   security: ["cyber[- ]?attacks?", "hack(?:ers?|ed|ing)?", "breach(?:ed|es)?", "ddos", "denial[- ]of[- ]service", "ransomware", "malicious", "intrusions?", "attackers?", "cyber ?security"],
   data_loss: ["data loss", "lost (?:customer )?data", "(?:transactions|payments|money|funds|balances|orders|records|files|objects) (?:was|were) (?:lost|deleted|wiped(?: out)?|erased)", "wiped out", "permanently (?:lost|deleted|destroyed|erased)", "(?:data|files|objects|records)\\b[^.;]{0,40}\\b(?:was|were) (?:permanently )?(?:lost|deleted|destroyed)", "data (?:was|were) (?:lost|deleted|wiped)", "deleted (?:customer )?(?:data|records)", "records (?:were|was) lost"],
@@ -77,9 +77,26 @@ export function findCauseMentions(text: string): CauseMention[] {
   return mentions;
 }
 
-/** Human words for a tag: "ai_assisted_tooling" → "AI-assisted tooling". */
+const TAG_NOUNS: Record<string, string> = {
+  ai_assisted_tooling: "AI-assisted tooling",
+  ai_generated_code: "AI-generated code",
+  config_change: "a configuration change",
+  deployment: "a deployment or software release",
+  capacity: "a capacity problem",
+  dependency_failure: "a dependency failure",
+  third_party: "a third-party failure",
+  hardware: "a hardware or power failure",
+  network: "a network failure",
+  security: "a security incident or attack",
+  data_loss: "data loss",
+  process_gap: "a process gap",
+  outdated_documentation: "outdated documentation",
+  monitoring_gap: "a monitoring gap",
+};
+
+/** Human words for a tag: "ai_assisted_tooling" → "AI-assisted tooling", "security" → "a security incident or attack". */
 export function describeTag(tag: string): string {
-  return tag.replace(/_/g, " ").replace(/^ai /, "AI-");
+  return TAG_NOUNS[tag] ?? tag.replace(/_/g, " ");
 }
 
 /**

@@ -129,6 +129,14 @@ describe("cause", () => {
     const attacked = at("08", 1, { id: "DDOS", contributingFactors: [{ tag: "security", description: "DDoS" }] });
     expect(checkAssertions(denial, week, [attacked])[0].status).toBe("contradicted");
   });
+
+  it("names the root cause when the only incident records another cause", () => {
+    const claim = makeClaim("A hacker attack caused the checkout failure", { services: [["checkout", "checkout"]], causes: [["security", "hacker attack"]] });
+    const [, cause] = checkAssertions(claim, week, [aiTooling]);
+    expect(cause.recorded).toBe(
+      "AI, the only checkout incident between 5 and 11 Mar 2026, records no security incident or attack; its root cause is recorded as 'Human error in a configuration change surfaced by an AI assistant'",
+    );
+  });
 });
 
 describe("customers", () => {
@@ -190,6 +198,45 @@ describe("outage", () => {
   it("supports it when the site was unavailable", () => {
     const down = four.map((f) => ({ ...f, customerImpact: "The site was unavailable for all customers." }));
     expect(checkAssertions(claim, week, down).find((c) => c.aspect === "outage")?.status).toBe("supported");
+  });
+});
+
+describe("outage of a named feature", () => {
+  it("reads a feature that failed outright as down even though the rest of the site worked", () => {
+    const claim = makeClaim("Search stopped working on 5 March", { services: [["search", "Search"]], dates: [["2026-03-05", "2026-03-05", "5 March"]], fullOutage: true });
+    const search = at("05", 0.9, { id: "S", services: ["search"], customerImpact: "Search returned no results for 53 minutes; browsing still worked." });
+    expect(checkAssertions(claim, {}, [search]).find((c) => c.aspect === "outage")?.status).toBe("supported");
+  });
+
+  it("needs as many full outages as the claim counts", () => {
+    const claim = makeClaim("Booking collapsed twice this week", {
+      services: [["booking", "Booking"]],
+      quantities: [["count", 2, "eq", "twice", { subject: "times" }]],
+      fullOutage: true,
+    });
+    const down = at("06", 1, { id: "DOWN", services: ["booking"], customerImpact: "Customers could not complete bookings for 50 minutes." });
+    const share = at("08", 1, { id: "SHARE", services: ["booking"], customerImpact: "About 30% of searches returned errors." });
+    const outage = checkAssertions(claim, week, [down, share]).find((c) => c.aspect === "outage");
+    expect(outage?.status).toBe("contradicted");
+    expect(outage?.recorded).toContain("only DOWN took booking down");
+  });
+});
+
+describe("a claim that there were none", () => {
+  const claim = makeClaim("The cloud division has not had an outage since January", {
+    organizations: [["cloud", "cloud division"]],
+    dates: [["2026-01-01", "2026-03-13", "since January", "relative"]],
+  });
+
+  it("is contradicted by a record in the period", () => {
+    const cloud = makeIncident({ id: "CLD", organization: "cloud", startedAt: "2026-02-14T03:10:00Z", resolvedAt: "2026-02-14T05:45:00Z" });
+    expect(checkAssertions(claim, {}, [cloud, ...four])).toEqual([
+      expect.objectContaining({ aspect: "count", status: "contradicted", incidentIds: ["CLD"] }),
+    ]);
+  });
+
+  it("is supported when the period has none in that scope", () => {
+    expect(checkAssertions(claim, {}, four)[0]).toMatchObject({ status: "supported", recorded: "no cloud incident is recorded between 1 Jan and 13 Mar 2026" });
   });
 });
 

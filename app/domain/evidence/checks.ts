@@ -48,6 +48,7 @@ export function checkAssertions(
   const reading = readClaim(claim, context);
   if (reading.aboutPolicy || !reading.aboutIncidents) return [];
   const ev = gatherEvidence(reading, matched, options);
+  if (reading.deniesIncidents) return [checkNone(ev)];
   const checks: AssertionCheck[] = [];
   if (ev.scope.own) checks.push(checkScope(ev));
   for (const q of reading.quantities) {
@@ -79,11 +80,12 @@ function gatherEvidence(reading: ClaimReading, matched: Incident[], options: Che
   return { reading, all, inWindow, inScope, scope, where };
 }
 
+/** A record that leaves a dimension blank (no regions, say) is not excluded by it. */
 function inClaimedScope(scope: Evidence["scope"], f: IncidentFacts): boolean {
   const org = f.organization;
-  if (scope.organizations.length && !(org && scope.organizations.some((o) => organizationMatches(o, org)))) return false;
-  if (scope.services.length && !scope.services.some((s) => serviceMatches(s, f.services))) return false;
-  if (scope.regions.length && !f.regions.some((r) => scope.regions.some((c) => regionMatches(c, r)))) return false;
+  if (scope.organizations.length && org && !scope.organizations.some((o) => organizationMatches(o, org))) return false;
+  if (scope.services.length && f.services.length && !scope.services.some((s) => serviceMatches(s, f.services))) return false;
+  if (scope.regions.length && f.regions.length && !f.regions.some((r) => scope.regions.some((c) => regionMatches(c, r)))) return false;
   return true;
 }
 
@@ -111,11 +113,29 @@ function checkScope(ev: Evidence): AssertionCheck {
     return check("scope", "supported", claimed, `${incidentList(ev.inScope, ev.where)} involved ${claimed}`, ev.inScope);
   }
   if (!ev.inWindow.length) return check("scope", "unknown", claimed, `no incident is recorded ${ev.where}`, []);
-  const orgs = [...new Set(ev.inWindow.map((f) => f.organization ?? "an unnamed organisation"))];
-  let recorded = `all ${incidentList(ev.inWindow, ev.where)} were in ${listJoin(orgs)}, not ${claimed}`;
+  const subject = ev.inWindow.length === 1 ? `${ev.inWindow[0].incident.id}, the only incident ${ev.where},` : `the ${incidentList(ev.inWindow, ev.where)}`;
+  let recorded = `${subject} ${scopeMismatch(ev)}`;
   const last = lastInScopeBefore(ev);
   if (last) recorded += `; the last ${claimed} incident on record, ${last.incident.id}, was on ${formatDay(last.startDay)}`;
   return check("scope", "contradicted", claimed, recorded, last ? [...ev.inWindow, last] : ev.inWindow);
+}
+
+/** "were in retail, not cloud", naming each dimension the window's records do not share with the claim. */
+function scopeMismatch(ev: Evidence): string {
+  const { organizations, services, regions } = ev.scope;
+  const w = ev.inWindow;
+  const parts: string[] = [];
+  const distinct = (values: string[]) => listJoin([...new Set(values)]);
+  if (organizations.length && !w.some((f) => f.organization && organizations.some((o) => organizationMatches(o, f.organization!)))) {
+    parts.push(`${w.length === 1 ? "was" : "were"} in ${distinct(w.map((f) => f.organization ?? "no named organisation"))}, not ${listJoin(organizations)}`);
+  }
+  if (services.length && !w.some((f) => services.some((s) => serviceMatches(s, f.services)))) {
+    parts.push(`affected ${distinct(w.flatMap((f) => f.services)) || "no named service"}, not ${listJoin(services)}`);
+  }
+  if (regions.length && !w.some((f) => f.regions.some((r) => regions.some((c) => regionMatches(c, r))))) {
+    parts.push(`affected ${distinct(w.flatMap((f) => f.regions)) || "no named region"}, not ${listJoin(regions)}`);
+  }
+  return parts.length ? parts.join(" and ") : `did not involve ${scopeLabel(ev.scope)} together`;
 }
 
 function lastInScopeBefore(ev: Evidence): IncidentFacts | null {
@@ -130,6 +150,16 @@ function countedSet(ev: Evidence): IncidentFacts[] {
   const orgs = ev.reading.organizations;
   const narrowed = ev.inWindow.filter((f) => f.organization && orgs.some((o) => organizationMatches(o, f.organization!)));
   return narrowed.length ? narrowed : ev.inWindow;
+}
+
+/** "has not had an outage since January": any record in the window and scope contradicts it. */
+function checkNone(ev: Evidence): AssertionCheck {
+  const set = countedSet(ev);
+  const label = scopeLabel(ev.scope);
+  const claimed = `no ${label ? `${label} ` : ""}incidents`;
+  if (set.length) return check("count", "contradicted", claimed, `${incidentList(set, ev.where)}${label ? ` involved ${label}` : ""}`, set);
+  if (!ev.reading.window) return check("count", "unknown", claimed, "the claim gives no period to check", []);
+  return check("count", "supported", claimed, `no ${label ? `${label} ` : ""}incident is recorded ${ev.where}`, []);
 }
 
 function checkCount(ev: Evidence, q: Quantity): AssertionCheck {
@@ -257,15 +287,18 @@ function findTag(ev: Evidence, set: IncidentFacts[], cause: AssertedCause): TagF
     const status = supporters.length ? "contradicted" : "supported";
     const recorded = supporters.length
       ? `${plural(supporters.length, "incident")} ${ev.where} records ${label} (${ids(supporters).join(", ")})`
-      : `none of the ${plural(set.length, "incident")} ${ev.where} records ${label}`;
+      : `${noneOf(ev, set)} records ${label}`;
     return { cause, status, supporters, recorded };
   }
   if (!supporters.length) return { cause, status: "contradicted", supporters, recorded: noSupportSentence(ev, set, cause.tag) };
-  const share = `${supporters.length} of ${plural(set.length, "incident")} ${ev.where} involved ${label} (${ids(supporters).join(", ")})`;
   const everyOne = supporters.length === set.length;
+  const share =
+    set.length === 1
+      ? `${set[0].incident.id}, the only incident ${ev.where}, involved ${label}`
+      : `${supporters.length} of ${plural(set.length, "incident")} ${ev.where} involved ${label} (${ids(supporters).join(", ")})`;
   if (ev.reading.universal && !everyOne) return { cause, status: "contradicted", supporters, recorded: share };
   const status = ev.reading.plural && supporters.length * 2 < set.length ? "partial" : "supported";
-  return { cause, status, supporters, recorded: everyOne ? `all ${share}` : share };
+  return { cause, status, supporters, recorded: everyOne && set.length > 1 ? `all ${share}` : share };
 }
 
 function supportsTag(f: IncidentFacts, tag: string): boolean {
@@ -273,36 +306,61 @@ function supportsTag(f: IncidentFacts, tag: string): boolean {
   return recordHasTag(f, tag) || f.tags.some((t) => tagImplies(t, tag) >= 0.8);
 }
 
-/** "none of the 4 incidents records AI-generated code; RET-B involved AI-assisted tooling, its root cause is recorded as '…'". */
+/** "none of the 4 incidents between …", or "X, the only incident on …,". */
+function noneOf(ev: Evidence, set: IncidentFacts[]): string {
+  const kind = ev.scope.own ? `${scopeLabel(ev.scope)} ` : "";
+  return set.length === 1 ? `${set[0].incident.id}, the only ${kind}incident ${ev.where},` : `none of the ${plural(set.length, `${kind}incident`)} ${ev.where}`;
+}
+
+/**
+ * "none of the 4 incidents … records AI-generated code; RET-B involved AI-assisted tooling; its
+ * root cause is recorded as '…' and says no AI-generated code was involved".
+ */
 function noSupportSentence(ev: Evidence, set: IncidentFacts[], tag: string): string {
   const label = describeTag(tag);
-  const parts = [`none of the ${plural(set.length, "incident")} ${ev.where} records ${label}`];
-  for (const f of set.filter((x) => mentionsCause(x, tag)).slice(0, 2)) {
-    const near = f.tags.find((t) => t !== tag && tagsRelated(t, tag));
-    const headline = rootCauseHeadline(f.incident);
-    let text = f.incident.id;
-    if (near) text += ` involved ${describeTag(near)}`;
-    if (headline) text += `${near ? "; its" : "'s"} root cause is recorded as '${headline}'`;
-    if (f.deniedTags.has(tag)) text += ` and says no ${label} was involved`;
-    parts.push(text);
-  }
+  const bare = label.replace(/^an? /, "");
+  if (set.length === 1) return `${noneOf(ev, set)} records no ${bare}${explainCause(set[0], tag, "its")}`;
+  const parts = [`${noneOf(ev, set)} records ${label}`];
+  for (const f of set.filter((x) => mentionsCause(x, tag)).slice(0, 2)) parts.push(`${f.incident.id}${explainCause(f, tag, "its")}`);
   return parts.join("; ");
 }
 
+/** What a record says near an asserted cause: a related tag, its root cause, a denial. */
+function explainCause(f: IncidentFacts, tag: string, pronoun: string): string {
+  const near = f.tags.find((t) => t !== tag && tagsRelated(t, tag));
+  const headline = rootCauseHeadline(f.incident);
+  let text = near ? ` involved ${describeTag(near)}` : "";
+  if (headline) text += `; ${pronoun} root cause is recorded as '${headline}'`;
+  if (f.deniedTags.has(tag)) text += ` and says no ${describeTag(tag).replace(/^an? /, "")} was involved`;
+  return text;
+}
+
+/**
+ * Whether things were fully down. A claim that counts outages ("went down four times") needs
+ * that many full outages; otherwise one suffices. For a claim about a named service, the
+ * question is whether that feature failed outright, not the whole product.
+ */
 function checkOutage(ev: Evidence): AssertionCheck {
   const set = countedSet(ev);
   const claimed = "a full outage";
   if (!set.length) return check("outage", "unknown", claimed, `no incident ${ev.where}`, []);
-  const full = set.filter((f) => f.impact === "full");
-  if (full.length) {
-    return check("outage", "supported", claimed, `${listJoin(full.map((f) => `${f.incident.id} (${f.impactEvidence})`))} took the service down`, full);
+  const level = (f: IncidentFacts) => (ev.scope.services.length ? f.featureImpact : f.impact);
+  const what = ev.scope.services.length ? listJoin(ev.scope.services) : "the service";
+  const full = set.filter((f) => level(f) === "full");
+  const partial = set.filter((f) => level(f) === "partial");
+  const count = ev.reading.quantities.find((q) => q.kind === "count");
+  const needed = count ? count.value : 1;
+  if (full.length >= needed || (full.length && !count)) {
+    return check("outage", "supported", claimed, `${listJoin(full.map((f) => `${f.incident.id} (${f.incident.customerImpact ?? f.incident.title})`))} took ${what} down`, full);
   }
-  const partial = set.filter((f) => f.impact === "partial");
-  if (partial.length * 2 < set.length) {
+  if (!full.length && partial.length * 2 < set.length) {
     return check("outage", "unknown", claimed, `the records do not say whether the ${plural(set.length, "incident")} ${ev.where} were full outages`, set);
   }
-  const each = partial.map((f) => `${f.incident.title.replace(/\.$/, "")} (${f.incident.id})`);
+  const each = listJoin(partial.map((f) => `${f.incident.title.replace(/\.$/, "")} (${f.incident.id})`));
+  if (full.length) {
+    const recorded = `only ${listJoin(ids(full))} took ${what} down; the others affected part of it: ${each}`;
+    return check("outage", "contradicted", claimed, recorded, set);
+  }
   const subject = set.length === 1 ? `the incident ${ev.where} did not take` : `none of the ${plural(set.length, "incident")} ${ev.where} took`;
-  const recorded = `${subject} the service offline; ${set.length === 1 ? "it" : "each"} affected part of it: ${listJoin(each)}`;
-  return check("outage", "contradicted", claimed, recorded, set);
+  return check("outage", "contradicted", claimed, `${subject} ${what} offline; ${set.length === 1 ? "it" : "each"} affected part of it: ${each}`, set);
 }

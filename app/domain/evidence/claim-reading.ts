@@ -39,6 +39,8 @@ export interface ClaimReading {
   universal: boolean;
   /** The claim speaks of several incidents ("outages", "them", "a string of"). */
   plural: boolean;
+  /** "has not had an outage since January": the claim asserts there were none. */
+  deniesIncidents: boolean;
   /** "in total", "combined": durations and customers are sums, not one incident's figure. */
   totals: boolean;
   publishedDay: string | null;
@@ -63,6 +65,9 @@ const FULL_OUTAGE_WORDS =
  * assertion that everything was down; explicit words of total loss are.
  */
 const OUTAGE_NOUN = /\boutages?\b/i;
+
+const DENIES_INCIDENTS =
+  /\b(?:(?:has|have|had)(?: not|n't) (?:had|suffered|experienced|seen|reported)|(?:has|have|had) (?:never|not once) (?:had|suffered|gone down|been down)|never (?:went|goes|gone) down)\b|\bno (?:(?:other|further|new|major|significant) )?(?:outages?|incidents?|disruptions?|downtime)\b|\bwithout (?:an? |any )?(?:outage|incident|disruption)\b/i;
 
 /** "The outage", "this disruption": a claim that refers back to one event named earlier. */
 const DEFINITE_EVENT =
@@ -109,6 +114,7 @@ export function readClaim(claim: ClaimInput, context: AnalysisContext): ClaimRea
     aboutPolicy: POLICY_WORDS.test(text),
     universal: /\b(?:all|every|each|none|always|never)\b/i.test(text) || facts.absolutes.some((a) => /^(?:all|every|each|none|never|always)$/i.test(a)),
     plural: /\b(?:outages|incidents|disruptions|failures|problems|them|they|string of|series of|several|multiple|repeated)\b/i.test(text),
+    deniesIncidents: DENIES_INCIDENTS.test(text),
     totals: /\b(?:in total|total(?:led|ling)?|combined|altogether|in all|cumulative|between them)\b/i.test(text),
     publishedDay: context.publishedAt ? context.publishedAt.slice(0, 10) : null,
   };

@@ -35,6 +35,11 @@ export interface IncidentFacts {
   slowOnly: boolean;
   /** The words that decided `impact`, for a basis sentence. */
   impactEvidence: string | null;
+  /**
+   * The same question for the affected feature itself: "search returned no results; browsing
+   * still worked" is partial for the site but full for search.
+   */
+  featureImpact: ImpactLevel;
   /** Lower-cased title, impact, summary and root cause, for phrase look-ups. */
   prose: string;
 }
@@ -78,6 +83,7 @@ function deriveFacts(incident: Incident): IncidentFacts {
     slowOnly: isSlowOnly(incident),
     percentages: percentagesIn(incident.customerImpact ?? ""),
     impactEvidence: impact.evidence,
+    featureImpact: classifyFeatureImpact(incident),
     prose: [incident.title, incident.customerImpact, incident.summary, incident.rootCause].filter(Boolean).join(" ").toLowerCase(),
   };
 }
@@ -98,13 +104,20 @@ const FULL_PATTERNS: RegExp[] = [
   /\b100 ?%/,
 ];
 
-const PARTIAL_PATTERNS: RegExp[] = [
+/** Wording that only some share of a feature's use failed. */
+const SHARE_PATTERNS: RegExp[] = [
   /\b(?:[1-9]\d?(?:\.\d+)?) ?%/,
   /\b(?:some|a (?:third|quarter|fifth|fraction|subset|minority|portion|small number|handful)|half|one in \w+|parts?) of\b/i,
+  /\b(?:degraded|elevated (?:errors?|error rates?|latency)|slow(?:er|ness)?|intermittent\w*|delay(?:s|ed)?|partial)\b/i,
+  /\bin (?:one|a single) (?:zone|region|availability zone|data ?cent(?:er|re))\b/i,
+];
+
+/** Share wording, or wording that one feature failed while the rest of the product worked. */
+const PARTIAL_PATTERNS: RegExp[] = [
+  ...SHARE_PATTERNS,
   /\b(?:still|otherwise|continued to) (?:worked|work|working|available|functional|up|operat\w*)\b/i,
   /\b(?:were|was|remained) (?:not affected|unaffected|not impacted|available)\b/i,
-  /\b(?:degraded|elevated (?:errors?|error rates?|latency)|slow(?:er|ness)?|intermittent\w*|delay(?:s|ed)?|timing out|timeouts?|partial)\b/i,
-  /\bin (?:one|a single) (?:zone|region|availability zone|data ?cent(?:er|re))\b/i,
+  /\b(?:timing out|timeouts?)\b/i,
   /\breturned (?:no|empty|wrong|stale) results?\b/i,
   /\b(?:missing|failed to load)\b/i,
 ];
@@ -137,6 +150,15 @@ function classifyText(text: string, fullFirst: boolean): { level: ImpactLevel; e
   if (anyFull) return { level: "full", evidence: anyFull.text };
   const feature = firstMatch(text, [FEATURE_FAILURE]);
   return feature ? { level: "partial", evidence: feature.text } : null;
+}
+
+const FAILURE_WORDS = /\b(?:fail\w*|returned (?:no|empty)|could not|couldn't|unable|unavailable|down|offline|did not load|missing|errors?|timing out|timed out)\b/i;
+
+/** Full or partial for the feature the record is about (its share words, not other features). */
+export function classifyFeatureImpact(incident: Incident): ImpactLevel {
+  const text = [incident.customerImpact, incident.title].filter(Boolean).join(". ");
+  if (firstMatch(text, SHARE_PATTERNS)) return "partial";
+  return FAILURE_WORDS.test(text) ? "full" : "unknown";
 }
 
 function firstMatch(text: string, patterns: RegExp[]): { text: string; index: number } | null {

@@ -177,7 +177,10 @@ function recencySignal(reading: ClaimReading, facts: IncidentFacts, reasons: str
   return age <= 14 ? 1 : Math.max(0, 1 - (age - 14) / 90);
 }
 
-/** Claim-level scope terms: what extraction found plus pool names the claim text mentions. */
+/**
+ * Claim-level scope terms: what extraction found plus pool names the claim text mentions.
+ * A claimed organisation no pooled record belongs to (the company's own name) is dropped.
+ */
 function scopeTerms(reading: ClaimReading, pool: PoolEntry[]): ScopeTerms {
   const namesOwn = reading.services.length > 0 || reading.regions.length > 0;
   const orgs = new Set(reading.organizationsFromArticle && namesOwn ? [] : reading.organizations);
@@ -192,6 +195,7 @@ function scopeTerms(reading: ClaimReading, pool: PoolEntry[]): ScopeTerms {
     for (const s of facts.services) poolServices.add(s);
     for (const r of facts.regions) poolRegions.add(r);
   }
+  for (const o of [...orgs]) if (![...poolOrgs].some((p) => organizationMatches(o, p))) orgs.delete(o);
   for (const o of poolOrgs) if (textMentions(reading.text, o)) orgs.add(o);
   for (const s of poolServices) if (s.length >= 4 && textMentions(reading.text, s)) services.add(s);
   for (const r of poolRegions) if (textMentions(reading.text, r)) regions.add(r);
