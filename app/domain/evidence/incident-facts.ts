@@ -18,7 +18,6 @@ export interface IncidentFacts {
   startDayNumber: number;
   endDayNumber: number;
   startMs: number;
-  endMs: number | null;
   durationMinutes: number | null;
   organization: string | null;
   services: string[];
@@ -33,15 +32,11 @@ export interface IncidentFacts {
   percentages: number[];
   /** Customers saw slowness or delay only, nothing failing: press may not call it an outage. */
   slowOnly: boolean;
-  /** The words that decided `impact`, for a basis sentence. */
-  impactEvidence: string | null;
   /**
    * The same question for the affected feature itself: "search returned no results; browsing
    * still worked" is partial for the site but full for search.
    */
   featureImpact: ImpactLevel;
-  /** Lower-cased title, impact, summary and root cause, for phrase look-ups. */
-  prose: string;
 }
 
 const cache = new WeakMap<Incident, IncidentFacts>();
@@ -71,7 +66,6 @@ function deriveFacts(incident: Incident): IncidentFacts {
     startDayNumber: epochDay(startDay),
     endDayNumber: epochDay(endDay),
     startMs,
-    endMs,
     durationMinutes: endMs === null ? null : Math.max(0, (endMs - startMs) / 60000),
     organization: incident.organization?.toLowerCase() ?? null,
     services: (incident.services ?? []).map((s) => s.toLowerCase()),
@@ -82,9 +76,7 @@ function deriveFacts(incident: Incident): IncidentFacts {
     impact: impact.level,
     slowOnly: isSlowOnly(incident),
     percentages: percentagesIn(incident.customerImpact ?? ""),
-    impactEvidence: impact.evidence,
     featureImpact: classifyFeatureImpact(incident),
-    prose: [incident.title, incident.customerImpact, incident.summary, incident.rootCause].filter(Boolean).join(" ").toLowerCase(),
   };
 }
 

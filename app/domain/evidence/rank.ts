@@ -57,9 +57,14 @@ function penaliseOutOfScope(scope: ScopeTerms, scored: Candidate[]): Candidate[]
   const factor = scope.organizationWeight < 1 && !scope.services.length && !scope.regions.length ? 0.85 : 0.7;
   return scored.map((c) =>
     c.signals.scope !== null && c.signals.scope < 0.5
-      ? { ...c, score: Math.round(c.score * factor * 1000) / 1000, reasons: [...c.reasons, "outside the scope the claim speaks of"] }
+      ? { ...c, score: round(c.score * factor), reasons: [...c.reasons, "outside the scope the claim speaks of"] }
       : c,
   );
+}
+
+/** Scores to three decimals: enough to order by, short in JSON. */
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
 }
 
 function keepBest(scored: Candidate[]): Candidate[] {
@@ -99,7 +104,7 @@ function combine(reading: ClaimReading, signals: CandidateSignals, facts: Incide
     score = timeWeight * signals.time + (1 - timeWeight) * relevance;
   }
   if (reading.publishedDay && facts.startDay > reading.publishedDay) score *= 0.3;
-  return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
+  return round(Math.min(1, Math.max(0, score)));
 }
 
 /** Asserted causes against recorded tags and prose; denials count as bearing on the claim. */
@@ -271,7 +276,7 @@ function rankByActionItems(claim: ClaimInput, pool: PoolEntry[]): Candidate[] {
       const score = Math.min(1, shared.length / Math.max(4, claimTokens.size * 0.6));
       candidates.push({
         incidentId: incident.id,
-        score: Math.round(score * 1000) / 1000,
+        score: round(score),
         signals: { text: score, cause: null, time: null, scope: null, quantity: null },
         reasons: [`action item '${item.text}' (${item.status})`],
       });
