@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { checkWorthinessSignals, scoreCheckWorthiness } from "./check-worthiness";
+import { classifyKind } from "./classify-kind";
+import { extractFacts } from "./extract-facts";
+import type { SegmentRole } from "./segments";
+
+function score(text: string, role: SegmentRole = "sentence"): number {
+  return scoreCheckWorthiness({ text, role, start: 0 });
+}
+
+function kind(text: string): string {
+  return classifyKind({ text }, extractFacts(text, 0, { publishedAt: "2026-03-13" }));
+}
+
+describe("scoreCheckWorthiness", () => {
+  it("scores concrete, sourced assertions high", () => {
+    expect(score("The online store went down at least four times between 5 and 11 March")).toBeGreaterThanOrEqual(0.7);
+    expect(score("people familiar with the matter say AI-generated code was behind them")).toBeGreaterThanOrEqual(0.5);
+    expect(score("Meridian has pushed its engineers to use AI coding tools across the company")).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("scores headlines, boilerplate, speculation, opinion and meetings low", () => {
+    expect(score("AI-written code blamed for string of Meridian store outages", "headline")).toBeLessThan(0.5);
+    expect(score("The Financial Ledger — 13 March 2026", "dateline")).toBe(0);
+    expect(score("Meridian did not respond to a request for comment on Thursday")).toBeLessThan(0.1);
+    expect(score("The bank declined to comment on the outage, which lasted three hours")).toBeLessThan(0.1);
+    expect(score("The episode is likely to fuel the debate over how quickly companies should adopt AI")).toBeLessThan(0.5);
+    expect(score("Analysts have warned that the speed of AI adoption could outpace the safeguards")).toBeLessThan(0.5);
+    expect(score("The incidents were discussed at a weekly operations meeting on Tuesday")).toBeLessThan(0.5);
+    expect(score(`"We are very sorry for the inconvenience this has caused," a spokeswoman said`)).toBeLessThan(0.5);
+    expect(score("Shares in the bank fell 1.4% in morning trading")).toBeLessThan(0.5);
+  });
+
+  it("stays within 0..1 and explains itself", () => {
+    const text = "Since the outages, it has introduced new approval requirements after an engineer caused 2 hours 40 minutes of downtime";
+    expect(score(text)).toBeLessThanOrEqual(1);
+    const names = checkWorthinessSignals({ text, role: "sentence" }, extractFacts(text)).map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(["specific quantity", "company action"]));
+  });
+});
+
+describe("classifyKind", () => {
+  it.each([
+    ["people familiar with the matter say AI-generated code was behind them", "causal"],
+    ["Since the outages, it has introduced new approval requirements for engineers working with AI tools", "causal"],
+    ["The online store went down at least four times between 5 and 11 March", "numeric"],
+    ["One of the outages lasted more than six hours", "numeric"],
+    ["Meridian Cloud, the company's cloud-computing division, was also hit, and several of its business customers lost access", "scope"],
+    ["Customers in Europe and Asia were not affected", "scope"],
+    ["Meridian has pushed its engineers to use AI coding tools across the company", "other"],
+    ["The airline's app was restored on Sunday afternoon", "temporal"],
+    ["At 09:14 UTC, engineers pushed a change to internal DNS records", "temporal"],
+    ["The company acknowledged the problem in a statement", "attribution"],
+    ["SkyBridge canceled more than 1,100 flights after its reservation system crashed", "numeric"],
+  ])("%s → %s", (text, expected) => {
+    expect(kind(text)).toBe(expected);
+  });
+});

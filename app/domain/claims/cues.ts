@@ -1,0 +1,57 @@
+/**
+ * Sentence-level cues that scoring and classification share: does the sentence speak of
+ * causes, report a company's act, give a clock time, or mostly quote someone in the first person.
+ */
+
+import {
+  AFTER_EVENT_PATTERN,
+  CAUSAL_PATTERN,
+  COMPANY_ACTION_PATTERN,
+  DAMAGE_VERB_PATTERN,
+  OPENING_PHRASE_PATTERN,
+  QUOTED_SPEECH_PATTERN,
+  SPEECH_VERBS,
+  TIME_OF_DAY_PATTERN,
+  countWords,
+} from "./lexicon";
+
+const SPEAKER_TAG = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, "i");
+const CLOCK_TIME = new RegExp(TIME_OF_DAY_PATTERN.source, "i");
+
+/** A connective that asserts a cause: "caused", "was behind", "since the outages". */
+export function hasCausalConnective(text: string): boolean {
+  return CAUSAL_PATTERN.test(text);
+}
+
+/** Causal connectives plus "after an engineer deployed ...": the sentence tells a cause-and-effect story. */
+export function hasCausalLanguage(text: string): boolean {
+  return CAUSAL_PATTERN.test(text) || AFTER_EVENT_PATTERN.test(text);
+}
+
+/** Whether broad cause words ("network", "update") should be read as causes here. */
+export function speaksOfCauses(text: string): boolean {
+  return hasCausalLanguage(text) || DAMAGE_VERB_PATTERN.test(text);
+}
+
+/** "Meridian has pushed its engineers to ...", "The bank suspended all changes": a company's act, as fact. */
+export function isCompanyAction(text: string): boolean {
+  return COMPANY_ACTION_PATTERN.test(text.replace(OPENING_PHRASE_PATTERN, ""));
+}
+
+export function hasClockTime(text: string): boolean {
+  return CLOCK_TIME.test(text);
+}
+
+/**
+ * Direct speech: an apology, a reassurance or a reaction in someone's own words, alone or
+ * with a speaker tag ("..., said one former engineer"). The article's checkable claims are in
+ * its reporting, not in what a spokesperson is quoted saying.
+ */
+export function isDirectQuote(text: string): boolean {
+  const quotes = [...text.matchAll(QUOTED_SPEECH_PATTERN)].map((m) => m[0]);
+  if (quotes.length === 0) return false;
+  const quoted = quotes.reduce((sum, q) => sum + q.length, 0);
+  const rest = quotes.reduce((remaining, q) => remaining.replace(q, " "), text);
+  const speakerTagOnly = SPEAKER_TAG.test(rest) && countWords(rest) <= 12;
+  return speakerTagOnly || quoted >= text.length * 0.5;
+}
