@@ -120,13 +120,16 @@ function inferFocus(claims: ExtractedClaim[], context: AnalysisContext, pools: P
 
 /**
  * The records the checks compute over: every pooled record in the claim's window (counts need
- * all of them, not the top ten), plus the candidates close to the best one.
+ * all of them, not the top ten), plus the candidates close to the best one; for "the longest
+ * ever", the whole pool, since the event is measured against the record.
  */
 function evidenceFor(claim: ExtractedClaim, context: AnalysisContext, candidates: Candidate[], pool: PoolEntry[]): Incident[] {
   if (!candidates.length) return [];
-  const window = readClaim(claim, context).window;
+  const reading = readClaim(claim, context);
+  const window = reading.window;
   const best = candidates[0].score;
   const close = new Set(candidates.filter((c) => c.score >= best * EVIDENCE_RELATIVE).map((c) => c.incidentId));
+  if (reading.superlative) return pool.map((p) => p.incident);
   return pool
     .map((p) => p.incident)
     .filter((i) => close.has(i.id) || (window !== null && daysOutside(window, factsOf(i)) === 0));

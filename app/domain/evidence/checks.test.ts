@@ -235,8 +235,36 @@ describe("a claim that there were none", () => {
     ]);
   });
 
+  it("reads 'were not affected' the same way", () => {
+    const notHit = makeClaim("Card payments were not affected on 7 March", { services: [["card-payments", "Card payments"]], dates: [["2026-03-07", "2026-03-07", "7 March"]] });
+    const cards = at("07", 1, { id: "CARDS", services: ["card-payments"] });
+    expect(checkAssertions(notHit, {}, [cards])[0]).toMatchObject({ status: "contradicted", incidentIds: ["CARDS"] });
+  });
+
   it("is supported when the period has none in that scope", () => {
     expect(checkAssertions(claim, {}, four)[0]).toMatchObject({ status: "supported", recorded: "no cloud incident is recorded between 1 Jan and 13 Mar 2026" });
+  });
+});
+
+describe("superlatives", () => {
+  const april = makeIncident({ id: "APR", startedAt: "2026-04-15T08:00:00Z", resolvedAt: "2026-04-15T13:10:00Z" });
+  const may = makeIncident({ id: "MAY", startedAt: "2026-05-15T07:10:00Z", resolvedAt: "2026-05-15T12:00:00Z" });
+  const claim = makeClaim("The outage on 15 May was the longest in the bank's history", { dates: [["2026-05-15", "2026-05-15", "on 15 May"]] });
+
+  it("contradicts 'the longest' when an earlier record lasted longer", () => {
+    const [check] = checkAssertions(claim, {}, [april, may]);
+    expect(check).toMatchObject({ aspect: "duration", status: "contradicted", incidentIds: ["MAY", "APR"] });
+    expect(check.recorded).toBe("APR on 15 Apr 2026 (5 h 10 min) exceeded MAY (4 h 50 min)");
+  });
+
+  it("supports it when every earlier record was shorter", () => {
+    const short = makeIncident({ id: "SHORT", startedAt: "2026-03-01T08:00:00Z", resolvedAt: "2026-03-01T09:00:00Z" });
+    expect(checkAssertions(claim, {}, [short, may])[0].status).toBe("supported");
+  });
+
+  it("contradicts 'the first time this year' when the year had several", () => {
+    const first = makeClaim("It was the first time the app had failed this year", { dates: [["2026-01-01", "2026-05-22", "this year", "relative"]] });
+    expect(checkAssertions(first, {}, [april, may])[0]).toMatchObject({ aspect: "count", status: "contradicted" });
   });
 });
 

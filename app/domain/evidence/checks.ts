@@ -6,7 +6,7 @@
 import type { AssertedCause, Quantity } from "~/domain/claims/types";
 import type { Incident } from "~/domain/incidents/types";
 import { describeTag, isGenericTag, tagImplies, tagsRelated } from "./causes";
-import { daysOutside, readClaim, type ClaimReading } from "./claim-reading";
+import { daysOutside, readClaim, type ClaimReading, type Superlative } from "./claim-reading";
 import { satisfies } from "./compare";
 import { factsOf, recordHasTag, rootCauseHeadline, type IncidentFacts } from "./incident-facts";
 import { organizationMatches, regionMatches, serviceMatches } from "./scope";
@@ -57,6 +57,7 @@ export function checkAssertions(
     if (q.kind === "customers") checks.push(checkCustomers(ev, q));
     if (q.kind === "percentage") checks.push(checkShare(ev, q));
   }
+  if (reading.superlative) checks.push(checkSuperlative(ev, reading.superlative));
   if (reading.causes.length) checks.push(checkCause(ev, reading.causes));
   if (reading.assertsFullOutage) checks.push(checkOutage(ev));
   return checks;
@@ -244,6 +245,39 @@ function checkShare(ev: Evidence, q: Quantity): AssertionCheck {
   return fits.length
     ? check("customers", "supported", q.text, `the records give ${shares(fits)}`, fits)
     : check("customers", "contradicted", q.text, `the records give ${shares(set)}`, set);
+}
+
+const SUPERLATIVE_ASPECT = { longest: "duration", largest: "customers", first: "count" } as const;
+
+/**
+ * "The longest outage in the bank's history": the claim's event (the largest record in its
+ * window and scope) against every earlier matched record in the same scope, or in the event's
+ * organisation where the claim names none.
+ */
+function checkSuperlative(ev: Evidence, kind: Superlative): AssertionCheck {
+  const aspect = SUPERLATIVE_ASPECT[kind];
+  const measure = (f: IncidentFacts) => (kind === "longest" ? (f.durationMinutes ?? 0) : (f.incident.customersAffected ?? 0));
+  const set = countedSet(ev);
+  if (!set.length) return check(aspect, "unknown", `the ${kind}`, `no incident ${ev.where} to compare`, []);
+  const event = kind === "first" ? set.reduce((a, b) => (b.startMs < a.startMs ? b : a)) : set.reduce((a, b) => (measure(b) > measure(a) ? b : a));
+  const sameScope = (f: IncidentFacts) => (ev.scope.own ? inClaimedScope(ev.scope, f) : f.organization === event.organization);
+  const earlier = ev.all.filter((f) => f.startMs < event.startMs && !set.includes(f) && sameScope(f));
+  const id = event.incident.id;
+  if (kind === "first") {
+    if (set.length > 1) return check(aspect, "contradicted", "the first", `${incidentList(set, ev.where)}; the first was ${id}`, set);
+    const before = earlier.sort((a, b) => b.startMs - a.startMs)[0];
+    return before
+      ? check(aspect, "contradicted", "the first", `${before.incident.id} on ${formatDay(before.startDay)} came before ${id}`, [event, before])
+      : check(aspect, "supported", "the first", `no earlier incident like ${id} is on record`, [event]);
+  }
+  const label = kind === "longest" ? (f: IncidentFacts) => formatMinutes(measure(f)) : (f: IncidentFacts) => `${formatNumber(measure(f))} customers`;
+  const bigger = earlier.filter((f) => measure(f) > measure(event)).sort((a, b) => measure(b) - measure(a))[0];
+  if (bigger) {
+    const recorded = `${bigger.incident.id} on ${formatDay(bigger.startDay)} (${label(bigger)}) exceeded ${id} (${label(event)})`;
+    return check(aspect, "contradicted", `the ${kind}`, recorded, [event, bigger]);
+  }
+  if (!earlier.length) return check(aspect, "unknown", `the ${kind}`, `no earlier incident to compare ${id} with`, [event]);
+  return check(aspect, "supported", `the ${kind}`, `${id} (${label(event)}) exceeds the ${plural(earlier.length, "earlier incident")} on record`, [event]);
 }
 
 interface TagFinding {

@@ -20,6 +20,8 @@ export interface ClaimWindow {
   text: string;
 }
 
+export type Superlative = "longest" | "largest" | "first";
+
 export interface ClaimReading {
   text: string;
   window: ClaimWindow | null;
@@ -39,7 +41,9 @@ export interface ClaimReading {
   universal: boolean;
   /** The claim speaks of several incidents ("outages", "them", "a string of"). */
   plural: boolean;
-  /** "has not had an outage since January": the claim asserts there were none. */
+  /** "the longest outage", "the worst", "the first time": the event measured against the record. */
+  superlative: Superlative | null;
+  /** "has not had an outage since January", "card payments were not affected": the claim asserts there were none. */
   deniesIncidents: boolean;
   /** "in total", "combined": durations and customers are sums, not one incident's figure. */
   totals: boolean;
@@ -66,8 +70,18 @@ const FULL_OUTAGE_WORDS =
  */
 const OUTAGE_NOUN = /\boutages?\b/i;
 
+const SUPERLATIVES: [Superlative, RegExp][] = [
+  ["longest", /\b(?:longest|lengthiest)\b/i],
+  ["largest", /\b(?:biggest|largest|worst|most (?:severe|serious|damaging|disruptive)|affected the most)\b/i],
+  ["first", /\b(?:first (?:time|outage|incident|failure|ever)|never (?:before|previously) (?:had|suffered|happened))\b/i],
+];
+
+function superlativeOf(text: string): Superlative | null {
+  return SUPERLATIVES.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
+}
+
 const DENIES_INCIDENTS =
-  /\b(?:(?:has|have|had)(?: not|n't) (?:had|suffered|experienced|seen|reported)|(?:has|have|had) (?:never|not once) (?:had|suffered|gone down|been down)|never (?:went|goes|gone) down)\b|\bno (?:(?:other|further|new|major|significant) )?(?:outages?|incidents?|disruptions?|downtime)\b|\bwithout (?:an? |any )?(?:outage|incident|disruption)\b/i;
+  /\b(?:(?:has|have|had)(?: not|n't) (?:had|suffered|experienced|seen|reported)|(?:has|have|had) (?:never|not once) (?:had|suffered|gone down|been down)|never (?:went|goes|gone) down)\b|\bno (?:(?:other|further|new|major|significant) )?(?:outages?|incidents?|disruptions?|downtime)\b|\bwithout (?:an? |any )?(?:outage|incident|disruption)\b|\b(?:was|were|is|are)(?: not|n't| never) (?:affected|impacted|hit|disrupted)\b|\b(?:was|were|remained) (?:unaffected|unscathed)\b/i;
 
 /** "The outage", "this disruption": a claim that refers back to one event named earlier. */
 const DEFINITE_EVENT =
@@ -115,6 +129,7 @@ export function readClaim(claim: ClaimInput, context: AnalysisContext): ClaimRea
     universal: /\b(?:all|every|each|none|always|never)\b/i.test(text) || facts.absolutes.some((a) => /^(?:all|every|each|none|never|always)$/i.test(a)),
     plural: /\b(?:outages|incidents|disruptions|failures|problems|them|they|string of|series of|several|multiple|repeated)\b/i.test(text),
     deniesIncidents: DENIES_INCIDENTS.test(text),
+    superlative: superlativeOf(text),
     totals: /\b(?:in total|total(?:led|ling)?|combined|altogether|in all|cumulative|between them)\b/i.test(text),
     publishedDay: context.publishedAt ? context.publishedAt.slice(0, 10) : null,
   };
