@@ -27,6 +27,7 @@ export function indexedText(incident: Incident): string {
     .join(" ");
 }
 
+/** A query interface over an in-memory index. */
 export interface Bm25Index {
   /** Normalised 0..1 scores for every record, in the indexed order. */
   score(query: string): { incident: Incident; textScore: number }[];

@@ -13,6 +13,7 @@ import { organizationMatches, regionMatches, serviceMatches } from "./scope";
 import { formatBetween, formatDay, formatMinutes, formatNumber, listJoin, plural } from "./text";
 import type { AnalysisContext, AssertionCheck, CheckStatus, ClaimInput } from "./types";
 
+/** Optional knowledge of the workspace beyond the matched records. */
 export interface CheckOptions {
   /**
    * Organisation names the workspace knows. A claimed organisation outside them (the company's

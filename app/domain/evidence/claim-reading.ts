@@ -10,6 +10,7 @@ import { epochDay, textMentions } from "./text";
 import type { IncidentFacts } from "./incident-facts";
 import type { AnalysisContext, ClaimInput } from "./types";
 
+/** The days a claim speaks of, inclusive. */
 export interface ClaimWindow {
   from: string;
   to: string;
@@ -20,8 +21,10 @@ export interface ClaimWindow {
   text: string;
 }
 
+/** Which superlative a claim makes: by duration, by customers affected, or by order. */
 export type Superlative = "longest" | "largest" | "first";
 
+/** A claim as the evidence library reads it. */
 export interface ClaimReading {
   text: string;
   window: ClaimWindow | null;

@@ -7,8 +7,10 @@ import type { Incident } from "~/domain/incidents/types";
 import { findCauseMentions } from "./causes";
 import { epochDay } from "./text";
 
+/** What customers saw: everything down, part of it, or the record does not say. */
 export type ImpactLevel = "full" | "partial" | "unknown";
 
+/** What a record says, derived once per record. */
 export interface IncidentFacts {
   incident: Incident;
   /** Calendar days as written in the record's own offset (the company's local day), YYYY-MM-DD. */

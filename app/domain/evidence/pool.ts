@@ -10,6 +10,7 @@ import { factsOf } from "./incident-facts";
 import { organizationMatches } from "./scope";
 import type { AnalysisContext, ClaimInput, PoolEntry } from "./types";
 
+/** Limits of the mimicked retrieval. */
 export interface PoolOptions {
   /** Full-text matches kept (default 20). */
   textLimit?: number;

@@ -38,6 +38,7 @@ export interface CandidateSignals {
   quantity: number | null;
 }
 
+/** A record that bears on a claim, with the score and the signals and reasons behind it. */
 export interface Candidate {
   incidentId: string;
   score: number;
@@ -45,9 +46,11 @@ export interface Candidate {
   reasons: string[];
 }
 
+/** What a check compares: how many, how long, where, why, how many customers, fully down or not. */
 export const ASSERTION_ASPECTS = ["count", "duration", "scope", "cause", "customers", "outage"] as const;
 export type AssertionAspect = (typeof ASSERTION_ASPECTS)[number];
 
+/** "partial": true of some records where the claim speaks of all (one cause in four). */
 export const CHECK_STATUSES = ["supported", "contradicted", "partial", "unknown"] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
@@ -62,9 +65,11 @@ export interface AssertionCheck {
   incidentIds: string[];
 }
 
+/** The verdicts of the analyze contract; db/ turns these into an enum. */
 export const VERDICTS = ["accurate", "inaccurate", "misleading", "unverifiable"] as const;
 export type VerdictLabel = (typeof VERDICTS)[number];
 
+/** A suggested verdict: a person confirms or changes it. */
 export interface Verdict {
   suggested: VerdictLabel;
   /** One or two plain sentences naming incident ids and figures. */
