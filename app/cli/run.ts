@@ -5,6 +5,7 @@ import type { Workspace } from "#db/open";
 import { ConfigError, readEnv, resolveDbLocation } from "~/utils/env.server";
 import { openWorkspace } from "../server/workspace";
 import { demoCommand } from "./commands/demo";
+import { analyzeCommand } from "./commands/analyze";
 import { exportCommand, importCommand } from "./commands/incidents";
 import { migrateCommand } from "./commands/migrate";
 import { usersCommand } from "./commands/users";
@@ -12,7 +13,7 @@ import { CliError, type CliIO, type Command, type CommandContext } from "./types
 
 export { CliError };
 
-export const COMMANDS: Command[] = [importCommand, exportCommand, usersCommand, migrateCommand, demoCommand];
+export const COMMANDS: Command[] = [analyzeCommand, importCommand, exportCommand, usersCommand, migrateCommand, demoCommand];
 
 const DB_OPTION = { db: { type: "string" as const } };
 
@@ -52,11 +53,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let workspace: Workspace | undefined;
   const ctx: CommandContext = {
     io,
-    async open() {
+    async open(fallback) {
       if (workspace) return workspace;
       try {
         const env = readEnv(io.env);
-        workspace = await openWorkspace(resolveDbLocation(env, parsed.values.db as string | undefined), `factdesk ${name}`);
+        const explicit = (parsed.values.db as string | undefined) ?? fallback;
+        workspace = await openWorkspace(resolveDbLocation(env, explicit), `factdesk ${name}`);
         return workspace;
       } catch (error) {
         if (error instanceof DataDirInUseError || error instanceof ConfigError) throw new CliError(error.message);

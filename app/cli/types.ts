@@ -17,8 +17,11 @@ export interface CliIO {
 
 export interface CommandContext {
   io: CliIO;
-  /** Opens the workspace named by --db, DATABASE_URL or FACTDESK_DATA_DIR; closed by the runner. */
-  open(): Promise<Workspace>;
+  /**
+   * Opens the workspace named by --db, else `fallback` when given (e.g. memory:// for a throwaway
+   * analysis), else DATABASE_URL or FACTDESK_DATA_DIR. Closed by the runner.
+   */
+  open(fallback?: string): Promise<Workspace>;
 }
 
 export interface Command {
