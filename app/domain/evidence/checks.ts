@@ -311,7 +311,7 @@ function pickDecisive(findings: TagFinding[]): TagFinding {
 }
 
 function mentionsCause(f: IncidentFacts, tag: string): boolean {
-  return f.deniedTags.has(tag) || f.tags.some((t) => tagsRelated(t, tag));
+  return f.denies(tag) || f.tags.some((t) => tagsRelated(t, tag));
 }
 
 function findTag(ev: Evidence, set: IncidentFacts[], cause: AssertedCause): TagFinding {
@@ -337,7 +337,7 @@ function findTag(ev: Evidence, set: IncidentFacts[], cause: AssertedCause): TagF
 }
 
 function supportsTag(f: IncidentFacts, tag: string): boolean {
-  if (f.deniedTags.has(tag)) return false;
+  if (f.denies(tag)) return false;
   return recordHasTag(f, tag) || f.tags.some((t) => tagImplies(t, tag) >= 0.8);
 }
 
@@ -366,7 +366,7 @@ function explainCause(f: IncidentFacts, tag: string, pronoun: string): string {
   const headline = rootCauseHeadline(f.incident);
   let text = near ? ` involved ${describeTag(near)}` : "";
   if (headline) text += `; ${pronoun} root cause is recorded as '${headline}'`;
-  if (f.deniedTags.has(tag)) text += ` and says no ${describeTag(tag).replace(/^an? /, "")} was involved`;
+  if (f.denies(tag)) text += ` and says no ${describeTag(tag).replace(/^an? /, "")} was involved`;
   return text;
 }
 

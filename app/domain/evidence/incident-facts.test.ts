@@ -23,8 +23,8 @@ describe("classifyImpact", () => {
 describe("factsOf", () => {
   it("reads a denial in the root cause", () => {
     const facts = factsOf(makeIncident({ rootCause: "Human error in a configuration change. No AI-generated code was involved." }));
-    expect(facts.deniedTags.has("ai_generated_code")).toBe(true);
-    expect(facts.mentionedTags.has("human_error")).toBe(true);
+    expect(facts.denies("ai_generated_code")).toBe(true);
+    expect(facts.mentions("human_error")).toBe(true);
   });
 
   it("computes the duration from startedAt to resolvedAt", () => {

@@ -1,44 +1,45 @@
 /**
  * What a record says, read once: its days, duration, scope, causes (tags and root-cause prose,
  * with denials), and whether customers saw a full outage or a feature-level failure. Derived
- * facts are cached per record object, so ranking a pool is a few comparisons per record.
+ * facts are cached per record object, and prose is read only for what a claim asks about, so
+ * ranking a pool is a few comparisons per record.
  */
 import type { Incident } from "~/domain/incidents/types";
-import { findCauseMentions } from "./causes";
+import { findTagMentions } from "./causes";
 import { epochDay } from "./text";
 
 /** What customers saw: everything down, part of it, or the record does not say. */
 export type ImpactLevel = "full" | "partial" | "unknown";
 
-/** What a record says, derived once per record. */
+/** What a record says, derived once per record; the costlier readings only when asked. */
 export interface IncidentFacts {
-  incident: Incident;
+  readonly incident: Incident;
   /** Calendar days as written in the record's own offset (the company's local day), YYYY-MM-DD. */
-  startDay: string;
-  endDay: string;
+  readonly startDay: string;
+  readonly endDay: string;
   /** The same days as whole days since 1970-01-01. */
-  startDayNumber: number;
-  endDayNumber: number;
-  startMs: number;
-  durationMinutes: number | null;
-  organization: string | null;
-  services: string[];
-  regions: string[];
-  tags: string[];
-  /** Tags the record's prose denies ("No AI-generated code was involved"). */
-  deniedTags: Set<string>;
-  /** Tags the record's prose names without denying them. */
-  mentionedTags: Set<string>;
-  impact: ImpactLevel;
-  /** Shares of customers, requests or pages the impact text gives ("18%", "a third"), 0..100. */
-  percentages: number[];
-  /** Customers saw slowness or delay only, nothing failing: press may not call it an outage. */
-  slowOnly: boolean;
+  readonly startDayNumber: number;
+  readonly endDayNumber: number;
+  readonly startMs: number;
+  readonly durationMinutes: number | null;
+  readonly organization: string | null;
+  readonly services: string[];
+  readonly regions: string[];
+  readonly tags: string[];
+  /** Whether the record's prose denies the cause ("No AI-generated code was involved"). */
+  denies(tag: string): boolean;
+  /** Whether the record's prose names the cause without denying it. */
+  mentions(tag: string): boolean;
+  readonly impact: ImpactLevel;
   /**
    * The same question for the affected feature itself: "search returned no results; browsing
    * still worked" is partial for the site but full for search.
    */
-  featureImpact: ImpactLevel;
+  readonly featureImpact: ImpactLevel;
+  /** Shares of customers, requests or pages the impact text gives ("18%", "a third"), 0..100. */
+  readonly percentages: number[];
+  /** Customers saw slowness or delay only, nothing failing: press may not call it an outage. */
+  readonly slowOnly: boolean;
 }
 
 const cache = new WeakMap<Incident, IncidentFacts>();
@@ -47,39 +48,81 @@ const cache = new WeakMap<Incident, IncidentFacts>();
 export function factsOf(incident: Incident): IncidentFacts {
   let facts = cache.get(incident);
   if (!facts) {
-    facts = deriveFacts(incident);
+    facts = new RecordFacts(incident);
     cache.set(incident, facts);
   }
   return facts;
 }
 
-function deriveFacts(incident: Incident): IncidentFacts {
-  const startMs = Date.parse(incident.startedAt);
-  const endMs = incident.resolvedAt ? Date.parse(incident.resolvedAt) : null;
-  const causeText = [incident.rootCause, incident.summary].filter(Boolean).join(" ");
-  const mentions = findCauseMentions(causeText);
-  const impact = classifyImpact(incident);
-  const startDay = localDay(incident.startedAt);
-  const endDay = incident.resolvedAt ? localDay(incident.resolvedAt) : startDay;
-  return {
-    incident,
-    startDay,
-    endDay,
-    startDayNumber: epochDay(startDay),
-    endDayNumber: epochDay(endDay),
-    startMs,
-    durationMinutes: endMs === null ? null : Math.max(0, (endMs - startMs) / 60000),
-    organization: incident.organization?.toLowerCase() ?? null,
-    services: (incident.services ?? []).map((s) => s.toLowerCase()),
-    regions: (incident.regions ?? []).map((r) => r.toLowerCase()),
-    tags: (incident.contributingFactors ?? []).map((f) => f.tag.toLowerCase()),
-    deniedTags: new Set(mentions.filter((m) => m.negated).map((m) => m.tag)),
-    mentionedTags: new Set(mentions.filter((m) => !m.negated).map((m) => m.tag)),
-    impact: impact.level,
-    slowOnly: isSlowOnly(incident),
-    percentages: percentagesIn(incident.customerImpact ?? ""),
-    featureImpact: classifyFeatureImpact(incident),
-  };
+/**
+ * Dates, scope and tags are read at once (ranking needs them for every pooled record); prose
+ * readings (cause phrases, impact) are read on first use, since most claims need few of them.
+ */
+class RecordFacts implements IncidentFacts {
+  readonly startDay: string;
+  readonly endDay: string;
+  readonly startDayNumber: number;
+  readonly endDayNumber: number;
+  readonly startMs: number;
+  readonly durationMinutes: number | null;
+  readonly organization: string | null;
+  readonly services: string[];
+  readonly regions: string[];
+  readonly tags: string[];
+  private readonly causeReadings = new Map<string, { denied: boolean; mentioned: boolean }>();
+  private impactLevel?: ImpactLevel;
+  private featureLevel?: ImpactLevel;
+  private shares?: number[];
+  private slow?: boolean;
+
+  constructor(readonly incident: Incident) {
+    const endMs = incident.resolvedAt ? Date.parse(incident.resolvedAt) : null;
+    this.startMs = Date.parse(incident.startedAt);
+    this.startDay = localDay(incident.startedAt);
+    this.endDay = incident.resolvedAt ? localDay(incident.resolvedAt) : this.startDay;
+    this.startDayNumber = epochDay(this.startDay);
+    this.endDayNumber = epochDay(this.endDay);
+    this.durationMinutes = endMs === null ? null : Math.max(0, (endMs - this.startMs) / 60000);
+    this.organization = incident.organization?.toLowerCase() ?? null;
+    this.services = (incident.services ?? []).map((s) => s.toLowerCase());
+    this.regions = (incident.regions ?? []).map((r) => r.toLowerCase());
+    this.tags = (incident.contributingFactors ?? []).map((f) => f.tag.toLowerCase());
+  }
+
+  denies(tag: string): boolean {
+    return this.readCause(tag).denied;
+  }
+
+  mentions(tag: string): boolean {
+    return this.readCause(tag).mentioned;
+  }
+
+  get impact(): ImpactLevel {
+    return (this.impactLevel ??= classifyImpact(this.incident).level);
+  }
+
+  get featureImpact(): ImpactLevel {
+    return (this.featureLevel ??= classifyFeatureImpact(this.incident));
+  }
+
+  get percentages(): number[] {
+    return (this.shares ??= percentagesIn(this.incident.customerImpact ?? ""));
+  }
+
+  get slowOnly(): boolean {
+    return (this.slow ??= isSlowOnly(this.incident));
+  }
+
+  private readCause(tag: string): { denied: boolean; mentioned: boolean } {
+    let reading = this.causeReadings.get(tag);
+    if (!reading) {
+      const text = [this.incident.rootCause, this.incident.summary].filter(Boolean).join(" ");
+      const found = findTagMentions(text, tag);
+      reading = { denied: found.some((m) => m.negated), mentioned: found.some((m) => !m.negated) };
+      this.causeReadings.set(tag, reading);
+    }
+    return reading;
+  }
 }
 
 /** The calendar day as written in the timestamp's own offset. */
@@ -195,7 +238,7 @@ function isSlowOnly(incident: Incident): boolean {
 
 /** Whether the record's tags or prose establish the tag (and the prose does not deny it). */
 export function recordHasTag(facts: IncidentFacts, tag: string): boolean {
-  return !facts.deniedTags.has(tag) && (facts.tags.includes(tag) || facts.mentionedTags.has(tag));
+  return !facts.denies(tag) && (facts.tags.includes(tag) || facts.mentions(tag));
 }
 
 /** The first clause of the root cause: "Human error in a configuration change". */

@@ -125,7 +125,7 @@ function causeMatch(tag: string, phrase: string, facts: IncidentFacts, reasons: 
     reasons.push(`tag ${tag} matches '${phrase}'`);
     return 1;
   }
-  if (facts.deniedTags.has(tag)) {
+  if (facts.denies(tag)) {
     reasons.push(`root cause rules out '${phrase}'`);
     return 0.8;
   }
@@ -134,7 +134,7 @@ function causeMatch(tag: string, phrase: string, facts: IncidentFacts, reasons: 
     reasons.push(`tag ${related} is close to '${phrase}'`);
     return 0.6;
   }
-  if (facts.mentionedTags.has(tag)) {
+  if (facts.mentions(tag)) {
     reasons.push(`root cause mentions '${phrase}'`);
     return 0.6;
   }
