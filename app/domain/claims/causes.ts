@@ -83,7 +83,7 @@ const CAUSE_RULES: CauseRule[] = [
   },
   {
     tag: "data_loss",
-    pattern: /\b(?:data (?:was |were |had been )?lost|lost (?:customer |their |its |some )?data|data loss|(?:records|data|files|details|cards|accounts|messages|photos|orders) (?:were |was |had been |have been )?(?:deleted|wiped|erased|corrupted|lost)|(?:corrupted|deleted|wiped|erased)\s+(?:some\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:records|data|files|accounts|details))\b/gi,
+    pattern: /\b(?:data\b[^.,;]{0,40}?\b(?:was|were|had been|has been|have been)\s+(?:permanently\s+|irretrievably\s+)?(?:lost|deleted|wiped|erased|corrupted)|(?:money|funds|savings|balances?|deposits)\b[^.,;]{0,30}?\b(?:was|were|had been|has been)\s+(?:lost|wiped|erased)|(?:money|funds|savings|balances?)\s+wiped out|data (?:was |were |had been )?lost|lost (?:customer |their |its |some )?data|data loss|(?:records|data|files|details|cards|accounts|messages|photos|orders) (?:were |was |had been |have been )?(?:deleted|wiped|erased|corrupted|lost)|(?:corrupted|deleted|wiped|erased)\s+(?:some\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:records|data|files|accounts|details))\b/gi,
   },
   {
     tag: "process_gap",
@@ -101,7 +101,7 @@ const CAUSE_RULES: CauseRule[] = [
   },
 ];
 
-const NEGATION = /\b(?:not|n't|no|never|ruled out|rule out|denied|denies|deny|rather than|instead of|nothing to do with|unrelated to|no evidence|no sign|no indication)\b/i;
+const NEGATION = /\b(?:not|n't|no|none|never|ruled out|rule out|denied|denies|deny|rather than|instead of|nothing to do with|unrelated to|no evidence|no sign|no indication)\b/i;
 
 /** The text from the last clause boundary before `index`, where a negation would apply. */
 function clauseBefore(text: string, index: number): string {

@@ -31,6 +31,21 @@ describe("scoreCheckWorthiness", () => {
     expect(score("Shares in the bank fell 1.4% in morning trading")).toBeLessThan(0.5);
   });
 
+  it("counts a company's commitments and acts as claims, not speculation", () => {
+    expect(score("Skyway said it would compensate affected customers and is reviewing its IT contracts")).toBeGreaterThanOrEqual(0.5);
+    expect(score("Nimbus says it will refund affected customers")).toBeGreaterThanOrEqual(0.5);
+    expect(score("The bank has since hired an outside firm to review its technology")).toBeGreaterThanOrEqual(0.5);
+    expect(score("The Bank of England said it had asked the firm for a report")).toBeLessThan(0.5);
+    expect(score("Some customers said they would move workloads to rival providers")).toBeLessThan(0.5);
+  });
+
+  it("treats a magnitude as checkable and colour as not", () => {
+    expect(score("Tens of thousands of customers were affected")).toBeGreaterThanOrEqual(0.5);
+    expect(score("About 2 million customers were locked out of their accounts")).toBeGreaterThanOrEqual(0.5);
+    expect(score("For millions of viewers, Saturday evening was supposed to be about the season finale")).toBeLessThan(0.5);
+    expect(score("Union officials said staff had warned managers for months")).toBeLessThan(0.5);
+  });
+
   it("stays within 0..1 and explains itself", () => {
     const text = "Since the outages, it has introduced new approval requirements after an engineer caused 2 hours 40 minutes of downtime";
     expect(score(text)).toBeLessThanOrEqual(1);
@@ -51,6 +66,10 @@ describe("classifyKind", () => {
     ["The airline's app was restored on Sunday afternoon", "temporal"],
     ["At 09:14 UTC, engineers pushed a change to internal DNS records", "temporal"],
     ["The company acknowledged the problem in a statement", "attribution"],
+    ["Tens of thousands of customers were affected", "numeric"],
+    ["Nimbus says it will refund affected customers", "other"],
+    ["It was the third cyberattack on a European logistics firm this year", "numeric"],
+    ["Lumen stopped playing video for roughly 75 minutes, just as the episode was due to start", "numeric"],
     ["SkyBridge canceled more than 1,100 flights after its reservation system crashed", "numeric"],
   ])("%s → %s", (text, expected) => {
     expect(kind(text)).toBe(expected);

@@ -7,7 +7,7 @@
 
 import type { ClaimFacts } from "./types";
 import type { Segment } from "./segments";
-import { hasCausalLanguage, hasClockTime, isCompanyAction, isDirectQuote } from "./cues";
+import { hasCausalLanguage, hasClockTime, isCompanyAction, isDirectQuote, isMeasured, isCompanyCommitment } from "./cues";
 import { extractFacts } from "./extract-facts";
 import {
   BACKGROUND_PATTERN,
@@ -37,7 +37,7 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
   const add = (name: string, weight: number, when: boolean) => {
     if (when) signals.push({ name, weight });
   };
-  const specific = facts.quantities.some((q) => !q.vague);
+  const specific = facts.quantities.some(isMeasured);
 
   add("statement", hasFiniteVerb(text) ? 0.15 : 0.05, true);
   add("specific quantity", 0.3, specific);
@@ -51,9 +51,10 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
   add("absolute", 0.1, facts.absolutes.length > 0);
   add("sourced", 0.1, facts.attributions.length > 0);
   add("impact", 0.2, facts.assertsFullOutage || IMPACT_PATTERN.test(text));
-  add("company action", 0.3, isCompanyAction(text));
+  const commitment = isCompanyCommitment(text);
+  add("company action", 0.35, isCompanyAction(text) || commitment);
 
-  add("speculation", -0.35, SPECULATION_PATTERN.test(text) || MODAL_MAY_PATTERN.test(text));
+  add("speculation", -0.35, !commitment && (SPECULATION_PATTERN.test(text) || MODAL_MAY_PATTERN.test(text)));
   add("opinion", -0.35, OPINION_SOURCE_PATTERN.test(text));
   add("evaluation", -0.2, EVALUATIVE_PATTERN.test(text));
   add("background", -0.3, BACKGROUND_PATTERN.test(text));

@@ -14,10 +14,10 @@ export interface ClauseSplit {
   attribution?: Span;
 }
 
-const TAIL_VERBS = `${SPEECH_VERBS}|showed|shows|estimated|estimates|suggested|suggests|indicated|indicates`;
+const TAIL_VERBS = `${SPEECH_VERBS}|showed|shows|estimated|estimates|suggested|suggests|indicated|indicates|learned|learnt|understands|revealed`;
 const SPEECH_FIRST_TAIL = new RegExp(`^(?:${SPEECH_VERBS})\\s+(?:[A-Z]|the\\b|an?\\b|its\\b)`);
 const ACCORDING_TAIL = /^according to\b/i;
-const SUBJECT_SPEECH_TAIL = new RegExp(`^((?:[\\w'’.-]+\\s+){1,8}?)(?:${TAIL_VERBS})\\b`, "i");
+const SUBJECT_SPEECH_TAIL = new RegExp(`^((?:[\\w'’.-]+\\s+){1,8}?)(?:(?:has|have|had)\\s+)?(?:${TAIL_VERBS})\\b`, "i");
 const CONNECTOR = /;\s+|,\s+(?:and|but|while|whereas)\s+/g;
 /** A clause that opens with its own source: a new assertion even when it refers back ("it said ..."). */
 const ATTRIBUTION_LED = new RegExp(

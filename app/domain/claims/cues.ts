@@ -3,6 +3,7 @@
  * causes, report a company's act, give a clock time, or mostly quote someone in the first person.
  */
 
+import type { Quantity } from "./types";
 import {
   AFTER_EVENT_PATTERN,
   CAUSAL_PATTERN,
@@ -16,7 +17,17 @@ import {
 } from "./lexicon";
 
 const SPEAKER_TAG = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, "i");
+const COMMITMENT_PATTERN =
+  /\b(?:said|says|has said|announced|pledged|promised|confirmed|told [\w\s]{1,60}?)\s+(?:that\s+)?(?:it|the (?:company|bank|firm|airline|operator|group|retailer|insurer))\s+(?:would|will|plans to|planned to|intends to|is going to)\b/i;
 const CLOCK_TIME = new RegExp(TIME_OF_DAY_PATTERN.source, "i");
+
+/** Below this, a vague amount ("several", "a string of") is colour; from here ("thousands of") it is a magnitude to check. */
+const MAGNITUDE = 100;
+
+/** A number, or a vague amount with a magnitude ("tens of thousands of customers"): something to check against a record. */
+export function isMeasured(q: Quantity): boolean {
+  return !q.vague || ((q.kind === "customers" || q.kind === "count") && q.value >= MAGNITUDE);
+}
 
 /** A connective that asserts a cause: "caused", "was behind", "since the outages". */
 export function hasCausalConnective(text: string): boolean {
@@ -36,6 +47,14 @@ export function speaksOfCauses(text: string): boolean {
 /** "Meridian has pushed its engineers to ...", "The bank suspended all changes": a company's act, as fact. */
 export function isCompanyAction(text: string): boolean {
   return COMPANY_ACTION_PATTERN.test(text.replace(OPENING_PHRASE_PATTERN, ""));
+}
+
+/**
+ * What the company says it will do ("Skyway said it would compensate customers", "Nimbus says
+ * it will refund"): reported as fact and checkable later, so not speculation.
+ */
+export function isCompanyCommitment(text: string): boolean {
+  return COMMITMENT_PATTERN.test(text);
 }
 
 export function hasClockTime(text: string): boolean {

@@ -302,11 +302,13 @@ function keepLongest(found: DateRange[]): DateRange[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+const ENDS_WITH_WEEKDAY = new RegExp(`${WEEKDAY_PATTERN}$`, "i");
+
 /** "Friday, 6 March": the explicit date says which Friday. */
 function dropWeekdayBesideDate(dates: DateRange[]): DateRange[] {
   return dates.filter((d, i) => {
     const next = dates[i + 1];
-    const isWeekday = d.source === "relative" && new RegExp(`${WEEKDAY_PATTERN}$`, "i").test(d.text);
+    const isWeekday = d.source === "relative" && ENDS_WITH_WEEKDAY.test(d.text);
     return !(isWeekday && next && next.source === "explicit" && next.start - d.end <= 3);
   });
 }

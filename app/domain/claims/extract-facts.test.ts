@@ -118,6 +118,8 @@ describe("extractFacts: causes", () => {
     ["A power outage at a data centre knocked the site offline", ["hardware"]],
     ["The failure was due to a DNS problem", ["network"]],
     ["Customer data was lost", ["data_loss"]],
+    ["Data stored by some customers was permanently lost", ["data_loss"]],
+    ["a database upgrade corrupted customer records", ["deployment", "data_loss"]],
     ["The fault was traced to outdated documentation", ["outdated_documentation"]],
   ])("%s", (text, expected) => {
     expect(causes(text)).toEqual(expected);
@@ -128,6 +130,8 @@ describe("extractFacts: causes", () => {
     expect(causes("It was caused by a configuration change, not a cyberattack")).toEqual(["config_change", "!security"]);
     expect(causes("The company ruled out a cyberattack")).toEqual(["!security"]);
     expect(causes("The upgrade had not been tested properly")).toEqual(["process_gap"]);
+    expect(causes("None of the customers' money was lost")).toEqual(["!data_loss"]);
+    expect(causes("there was no evidence that customer data had been taken")).toEqual(["!security"]);
   });
 
   it("reads broad words as causes only where the sentence speaks of causes", () => {

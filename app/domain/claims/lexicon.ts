@@ -173,7 +173,7 @@ export const AFTER_EVENT_PATTERN =
 
 /** Hedged or speculative language: the sentence says what might happen, not what did. */
 export const SPECULATION_PATTERN =
-  /\b(?:(?:is|are|was|were)\s+(?:likely|unlikely|expected|set|poised|bound)\s+to|could(?!\s+(?:not|still|no longer|only)\b)|might|would(?!\s+not\s+(?:say|comment))|will likely|perhaps|possibly|potentially|appears? to|seems? to|if\b)/;
+  /\b(?:(?:is|are|was|were)\s+(?:likely|unlikely|expected|set|poised|bound|supposed)\s+to|could(?!\s+(?:not|still|no longer|only)\b)|might|would(?!\s+not\s+(?:say|comment))|will likely|perhaps|possibly|potentially|appears? to|seems? to|if\b)/;
 /** "may" as a modal: lower case only, because "May" is also a month. */
 export const MODAL_MAY_PATTERN = /(?<![A-Z])\bmay\b(?!\s+\d)/;
 
@@ -209,7 +209,7 @@ export const COMPANY_ACTION_PATTERN = new RegExp(
 
 /** Something went wrong for someone: the story is about impact. */
 export const IMPACT_PATTERN =
-  /\b(?:outages?|went down|go(?:es)? down|(?:was|were) down|offline|crash(?:ed|es)?|disrupt\w*|(?:was|were|been) (?:also )?hit|hit by|affected|impacted|lost access|unable to|could not|couldn't|cannot|can't|failed|fail|failures?|glitch(?:es)?|unavailable|inaccessible|suspended|cancell?ed|grounded|stranded|breach(?:ed|es)?|leaked|exposed|left without|cut off|knocked|took down|taken down|not affected|unaffected|continued to work|restored|blackout|could still|(?:still|remained) (?:work\w*|available|online|up|operational|function\w*)|(?:operating|working|running) normally|(?:stayed|remained) open|(?:ran|run|running|operated|operating) (?:normally|as normal|as usual|on schedule|on time))\b/i;
+  /\b(?:outages?|went down|go(?:es)? down|(?:was|were) down|offline|crash(?:ed|es)?|disrupt\w*|(?:was|were|been) (?:also )?hit|hit by|affected|impacted|lost access|unable to|could not|couldn't|cannot|can't|failed|fail|failures?|glitch(?:es)?|unavailable|inaccessible|suspended|cancell?ed|grounded|stranded|breach(?:ed|es)?|leaked|exposed|left without|cut off|knocked|took down|taken down|not affected|unaffected|continued to work|restored|blackout|locked out|wiped(?: out)?|erased|could still|(?:still|remained) (?:work\w*|available|online|up|operational|function\w*)|(?:operating|working|running) normally|(?:stayed|remained) open|(?:ran|run|running|operated|operating) (?:normally|as normal|as usual|on schedule|on time))\b/i;
 
 /** Recovery and timing: the claim is about when, not what. */
 export const RECOVERY_PATTERN =
@@ -217,7 +217,7 @@ export const RECOVERY_PATTERN =
 
 /** Whole-system unavailability, as opposed to a degraded feature. */
 export const FULL_OUTAGE_PATTERN =
-  /\b(?:went down|go(?:es)? down|(?:was|were) down|(?:taken|knocked|went|go|was|were) offline|offline|crash(?:ed|es)?|(?:unable to|could(?: not|n't)|can(?:not|'t)) (?:reach|access|use|log|connect|load|open|make|get|pay|buy|book|check|place|complete|withdraw|transfer|call|file|send)|lost access|inaccessible|unavailable|unreachable|went dark|stopped working|total outage|complete outage|full outage|left without|cut off|blackout|shut down)\b/i;
+  /\b(?:went down|go(?:es)? down|(?:was|were) down|(?:taken|knocked|went|go|was|were) offline|offline|crash(?:ed|es)?|(?:unable to|could(?: not|n't)|can(?:not|'t)) (?:reach|access|use|log|connect|load|open|make|get|pay|buy|book|check|place|complete|withdraw|transfer|call|file|send)|lost access|inaccessible|unavailable|unreachable|went dark|locked out|stopped working|total outage|complete outage|full outage|left without|cut off|blackout|shut down)\b/i;
 export const OUTAGE_WORD_PATTERN = /\boutages?\b/i;
 /** Generic names of systems and services, for when no vocabulary names them. */
 export const WHOLE_SYSTEM_PATTERN =

@@ -170,6 +170,19 @@ describe("splitSentences: clauses", () => {
     ).toEqual(["Customers could not log in for three hours on Monday"]);
   });
 
+  it("cuts a tail with an auxiliary ('the Courier has learned')", () => {
+    expect(texts("About 2 million customers were locked out of their accounts, the Courier has learned.")).toEqual([
+      "About 2 million customers were locked out of their accounts",
+    ]);
+  });
+
+  it("splits off a clause that brings its own source, even a pronoun ('and it said ...')", () => {
+    expect(texts("The website was back online after a two-day outage, and it said a ransomware attack was to blame.")).toEqual([
+      "The website was back online after a two-day outage",
+      "it said a ransomware attack was to blame",
+    ]);
+  });
+
   it("keeps a tail that asserts something of its own", () => {
     const sentence = "The disruption lasted until about 1pm, according to the company, which said 4.8m customers had been affected";
     expect(texts(`${sentence}.`)).toEqual([sentence]);
