@@ -1,6 +1,7 @@
 /**
  * Sentence-level cues that scoring and classification share: does the sentence speak of
- * causes, report a company's act, give a clock time, or mostly quote someone in the first person.
+ * causes, report a company's act or commitment, give a clock time or a measured amount, or
+ * quote someone directly.
  */
 
 import type { Quantity } from "./types";
@@ -57,6 +58,7 @@ export function isCompanyCommitment(text: string): boolean {
   return COMMITMENT_PATTERN.test(text);
 }
 
+/** "7.30 a.m.", "09:14 UTC", "overnight": a time of day, which dates alone do not capture. */
 export function hasClockTime(text: string): boolean {
   return CLOCK_TIME.test(text);
 }

@@ -142,7 +142,6 @@ export const BACK_REFERENCES = new Set([
   "it", "its", "they", "their", "them", "this", "these", "those", "he", "she", "his", "her", "which", "who", "such",
 ]);
 
-/** Verbs of saying, for attribution. */
 /** Verbs of saying, for attribution; no forms that double as plural nouns ("claims", "reports"). */
 export const SPEECH_VERBS =
   "said|says|say|told|added|noted|confirmed|wrote|reported|claimed|stated|explained|argued|insisted|acknowledged|admitted";
@@ -185,7 +184,7 @@ export const EVALUATIVE_PATTERN =
 
 /** Meetings, company background and market colour: true but not what the story asserts about systems. */
 export const BACKGROUND_PATTERN =
-  /\b(?:meeting|meetings|discussed|agenda|town hall|all-hands|conference call|routinely|regularly|typically|founded in|headquartered|is one of|one of the (?:largest|biggest)|employs|shares (?:in|of)|shares (?:fell|rose|dropped|climbed|were)|stock (?:fell|rose|dropped)|in (?:morning|afternoon|early|late) trading|was monitoring|is monitoring|in contact with|seeking answers|need to know|here is|here's|share price|stock price|market value|valuation|shares|stock market)\b/i;
+  /\b(?:meeting|meetings|discussed|agenda|town hall|all-hands|conference call|routinely|regularly|typically|founded in|headquartered|is one of|one of the (?:largest|biggest)|employs|shares (?:in|of)|shares (?:fell|rose|dropped|climbed|slipped|jumped|were|are|have)|stock (?:fell|rose|dropped)|in (?:morning|afternoon|early|late) trading|was monitoring|is monitoring|in contact with|seeking answers|need to know|here is|here's|share price|stock price|market value|valuation|stock market)\b/i;
 
 /** Boilerplate: no comment, credits, housekeeping. */
 export const BOILERPLATE_PATTERN =
