@@ -27,7 +27,7 @@ export function analyzeClaims(
   poolFor: (claim: ExtractedClaim) => PoolEntry[],
 ): AnalyzedClaim[] {
   const pools = claims.map((claim) => poolFor(claim));
-  const windowed = context.articleWindow ? context : { ...context, articleWindow: inferWindow(claims) };
+  const windowed = context.articleWindow ? context : { ...context, articleWindow: inferArticleWindow(claims) };
   const ctx = windowed.articleOrganizations?.length ? windowed : { ...windowed, articleOrganizations: inferFocus(claims, windowed, pools) };
   let event: ArticleEvent | null = null;
   return claims.map((claim, i) => {
@@ -84,8 +84,9 @@ const STORY_MAX_DAYS = 31;
 /**
  * The article's window when the caller has none: the span of the short ranges and days its
  * claims name themselves ("between 5 and 11 March", "on 15 May"), when that span is short.
+ * Exported so that the database layer can retrieve by it before ranking.
  */
-function inferWindow(claims: ExtractedClaim[]): DateRange | undefined {
+export function inferArticleWindow(claims: ExtractedClaim[]): DateRange | undefined {
   const dated = claims.flatMap((c) => c.facts.dates).filter((d) => d.source !== "article" && epochDay(d.to) - epochDay(d.from) <= STORY_MAX_DAYS);
   if (!dated.length) return undefined;
   const from = dated.map((d) => d.from).sort()[0];

@@ -122,7 +122,10 @@ function checkScope(ev: Evidence): AssertionCheck {
   return check("scope", "contradicted", claimed, recorded, last ? [...ev.inWindow, last] : ev.inWindow);
 }
 
-/** "were in retail, not cloud", naming each dimension the window's records do not share with the claim. */
+/**
+ * "were in retail, not cloud": the dimensions the window's records do not share with the
+ * claim. A wrong organisation says it all; services and regions are named otherwise.
+ */
 function scopeMismatch(ev: Evidence): string {
   const { organizations, services, regions } = ev.scope;
   const w = ev.inWindow;
@@ -131,6 +134,7 @@ function scopeMismatch(ev: Evidence): string {
   if (organizations.length && !w.some((f) => f.organization && organizations.some((o) => organizationMatches(o, f.organization!)))) {
     parts.push(`${w.length === 1 ? "was" : "were"} in ${distinct(w.map((f) => f.organization ?? "no named organisation"))}, not ${listJoin(organizations)}`);
   }
+  if (parts.length) return parts[0];
   if (services.length && !w.some((f) => services.some((s) => serviceMatches(s, f.services)))) {
     parts.push(`affected ${distinct(w.flatMap((f) => f.services)) || "no named service"}, not ${listJoin(services)}`);
   }

@@ -160,17 +160,29 @@ function isIncidentSubject(subject: string | undefined): boolean {
  */
 function claimWindow(dates: DateRange[], context: AnalysisContext, aboutIncidents: boolean): ClaimWindow | null {
   const own = dates.filter((d) => d.from && d.to && d.source !== "article");
+  const article = context.articleWindow ?? dates.find((d) => d.source === "article");
+  if (own.length && article && own.every((d) => isLooseRangeWithin(d, article))) {
+    return { from: article.from, to: article.to, fromDay: epochDay(article.from), toDay: epochDay(article.to), source: "article", text: article.text };
+  }
   if (own.length) {
     const from = own.map((d) => d.from).sort()[0];
     const to = own.map((d) => d.to).sort()[own.length - 1];
     const source = own.some((d) => d.source === "explicit") ? "explicit" : own[0].source;
     return { from, to, fromDay: epochDay(from), toDay: epochDay(to), source, text: own.map((d) => d.text).join(", ") };
   }
-  const article = context.articleWindow ?? dates.find((d) => d.source === "article");
   if (article && aboutIncidents) {
     return { from: article.from, to: article.to, fromDay: epochDay(article.from), toDay: epochDay(article.to), source: "article", text: article.text };
   }
   return null;
+}
+
+/**
+ * "This week" resolved to the calendar week, inside the article's window: the article's window
+ * is the story's own account of that period (its lede said "between 5 and 11 March"), so a
+ * claim's loose multi-day phrase is read as it. A single day ("on Tuesday") keeps its precision.
+ */
+function isLooseRangeWithin(d: DateRange, article: DateRange): boolean {
+  return d.source === "relative" && d.from !== d.to && d.from >= article.from && d.to <= article.to;
 }
 
 /** Extraction's causes, else the cause phrases found in the claim text. */

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { readClaim, refersToEarlierEvent } from "./claim-reading";
+import { window } from "./fixtures/eval-case";
+import { makeClaim } from "./fixtures/factory";
+
+const article = { articleWindow: window("2026-03-05", "2026-03-13", "this week") };
+
+describe("readClaim", () => {
+  it("reads a loose 'this week' inside the article's window as that window", () => {
+    const claim = makeClaim("Meridian suffered a string of outages this week", { dates: [["2026-03-09", "2026-03-13", "this week", "relative"]] });
+    expect(readClaim(claim, article).window).toMatchObject({ from: "2026-03-05", to: "2026-03-13", source: "article" });
+  });
+
+  it("keeps a single relative day and an explicit range as the claim gives them", () => {
+    const tuesday = makeClaim("Checkout failed on Tuesday", { dates: [["2026-03-10", "2026-03-10", "on Tuesday", "relative"]] });
+    expect(readClaim(tuesday, article).window).toMatchObject({ from: "2026-03-10", to: "2026-03-10" });
+    const explicit = makeClaim("Checkout failed between 9 and 11 March", { dates: [["2026-03-09", "2026-03-11", "between 9 and 11 March"]] });
+    expect(readClaim(explicit, article).window).toMatchObject({ from: "2026-03-09", to: "2026-03-11", source: "explicit" });
+  });
+
+  it("gives an undated claim about incidents the article's window, and a policy claim none of its checks", () => {
+    expect(readClaim(makeClaim("One of the outages lasted more than six hours"), article).window?.source).toBe("article");
+    const policy = readClaim(makeClaim("Meridian has pushed its engineers to use AI coding tools"), article);
+    expect(policy.aboutPolicy).toBe(true);
+    expect(policy.window).toBeNull();
+  });
+
+  it("does not narrow to a service extraction mapped from a whole-product word", () => {
+    const claim = makeClaim("The online store went down four times", { services: [["storefront", "online store"]] });
+    expect(readClaim(claim, article).services).toEqual([]);
+    const named = makeClaim("Storage services were hit", { services: [["object-storage", "Storage services"]] });
+    expect(readClaim(named, article).services).toEqual(["object-storage"]);
+  });
+
+  it("finds causes in the text when extraction found none, with denials", () => {
+    const causes = readClaim(makeClaim("The outage was not caused by a cyberattack"), article).causes;
+    expect(causes).toEqual([expect.objectContaining({ tag: "security", negated: true })]);
+  });
+});
+
+describe("refersToEarlierEvent", () => {
+  it("reads 'the disruption' and 'as well' as referring back, and plural incidents as not", () => {
+    expect(refersToEarlierEvent(makeClaim("The disruption lasted almost seven hours"))).toBe(true);
+    expect(refersToEarlierEvent(makeClaim("Customers in Europe were affected as well", { regions: [["eu-west", "Europe"]] }))).toBe(true);
+    expect(refersToEarlierEvent(makeClaim("One of the outages lasted more than six hours"))).toBe(false);
+    expect(refersToEarlierEvent(makeClaim("Search failed on 5 March", { dates: [["2026-03-05", "2026-03-05", "5 March"]] }))).toBe(false);
+  });
+});
