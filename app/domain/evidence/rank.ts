@@ -2,7 +2,7 @@
  * Ranking a claim's candidate pool. Each record gets five signals (text, cause, time, scope,
  * quantity), each in 0..1 or null where the claim gives nothing to compare. The non-time
  * signals are averaged by weight into a relevance; where the claim has a window, being in it
- * counts for half the score, because a claim about "this week" is about that week's records
+ * counts for a little over half the score (and breaks ties), because a claim about "this week" is about that week's records
  * first (a perfect match from last month is a near miss, not the evidence).
  */
 import { tagsRelated, tagWeight } from "./causes";
@@ -20,7 +20,7 @@ const MIN_SCORE = 0.2;
 const MIN_RELATIVE = 0.3;
 
 const WEIGHTS = { text: 0.35, cause: 0.3, scope: 0.25, quantity: 0.3 } as const;
-const WINDOW_WEIGHT = 0.5;
+const WINDOW_WEIGHT = 0.55;
 const RECENCY_WEIGHT = 0.25;
 
 interface ScopeTerms {
@@ -68,7 +68,7 @@ function round(score: number): number {
 }
 
 function keepBest(scored: Candidate[]): Candidate[] {
-  scored.sort((a, b) => b.score - a.score || (a.incidentId < b.incidentId ? -1 : a.incidentId > b.incidentId ? 1 : 0));
+  scored.sort((a, b) => b.score - a.score || (b.signals.time ?? 0) - (a.signals.time ?? 0) || (a.incidentId < b.incidentId ? -1 : a.incidentId > b.incidentId ? 1 : 0));
   const best = scored[0]?.score ?? 0;
   return scored.filter((c) => c.score >= MIN_SCORE && c.score >= best * MIN_RELATIVE).slice(0, MAX_CANDIDATES);
 }
