@@ -9,7 +9,7 @@ import { airlineCase } from "./fixtures/airline";
 import { bankCase } from "./fixtures/bank";
 import { cloudCase } from "./fixtures/cloud";
 import { evaluateCase, evaluateExtracted, formatMetrics } from "./fixtures/evaluate";
-import { loadExtractor } from "./fixtures/extract";
+import { extract } from "./fixtures/extract";
 import { loadMeridian } from "./fixtures/meridian";
 
 const meridianCase = loadMeridian();
@@ -38,10 +38,7 @@ describe("evaluation with hand-written claim facts", () => {
   });
 });
 
-const extract = await loadExtractor();
-
-describe.skipIf(!extract)("evaluation end to end, from the article through extraction", () => {
-  if (!extract) return;
+describe("evaluation end to end, from the article through extraction", () => {
   const meridian = evaluateExtracted(meridianCase, extract);
   const strict = others.map((c) => evaluateExtracted(c, extract));
   const allSegments = others.map((c) => evaluateExtracted(c, extract, { includeBelowThreshold: true }));
