@@ -31,17 +31,37 @@ function percentile(sorted: number[], p: number): number {
 }
 const fmt = (n: number) => n.toLocaleString("en", { maximumFractionDigits: 1 });
 
+/**
+ * 200 varied queries as people type them: one to three words from the records' vocabulary
+ * (services, symptoms, causes, regions), half of them with filters, and filter-only browsing
+ * several pages deep.
+ */
 function searchQueries(count: number): IncidentFilters[] {
   const r = rng(7);
-  const words = ["checkout", "timeouts", "storage", "latency", "configuration change", "deployment regression", "AI assistant", "third-party provider", "disk controller", "login errors", "cache", "network partition", "credential stuffing", "payouts delayed", "dns", "outdated runbook", "eu-west checkout", "lost writes failover", "push notifications", "rate limiting"];
+  const pick = <T,>(list: readonly T[]) => list[Math.floor(r() * list.length)];
+  const services = ["checkout", "search", "storefront", "payments", "images", "cart", "object storage", "compute", "load balancer", "dns", "iam", "queues", "card auth", "settlement", "fraud scoring", "payouts", "ledger", "routing", "tracking", "warehouse", "dispatch", "login", "sso", "mfa", "password reset", "ios app", "android app", "push notifications", "api gateway", "feature flags"];
+  const symptoms = ["timeouts", "error rates", "latency", "partial outage", "stale data", "unavailability", "incorrect results", "misconfiguration", "suspicious traffic", "lost writes"];
+  const causes = ["configuration change", "connection pool", "canary regression", "network partition", "third-party provider", "cache invalidation", "disk controller", "outdated runbook", "AI coding assistant", "AI assistant guidance", "credential stuffing", "failover"];
+  const regions = ["eu-west", "eu-central", "us-east", "us-west", "ap-south", "ap-northeast", "sa-east"];
   const orgs = ["retail", "cloud", "payments", "logistics", "identity", "mobile"];
+  const tags = ["deployment", "capacity", "network", "third_party", "human_error", "ai_generated_code", "security"];
   const out: IncidentFilters[] = [];
   for (let i = 0; i < count; i++) {
-    const kind = i % 4;
-    const q = words[Math.floor(r() * words.length)];
-    if (kind === 0 || kind === 1) out.push({ q });
-    else if (kind === 2) out.push({ q, organization: orgs[Math.floor(r() * orgs.length)], from: "2025-06-01", to: "2026-03-31" });
-    else out.push({ organization: orgs[Math.floor(r() * orgs.length)], tag: "deployment", page: 1 + Math.floor(r() * 20) });
+    const words = [pick(services), pick(symptoms), pick(causes), pick(regions)];
+    const q = [words[0], ...(r() < 0.7 ? [pick(words.slice(1))] : [])].join(" ");
+    switch (i % 4) {
+      case 0:
+        out.push({ q });
+        break;
+      case 1:
+        out.push({ q: pick([pick(symptoms), pick(causes), pick(services)]) });
+        break;
+      case 2:
+        out.push({ q, organization: pick(orgs), from: "2025-06-01", to: "2026-03-31" });
+        break;
+      default:
+        out.push({ organization: pick(orgs), tag: pick(tags), severity: r() < 0.5 ? "SEV2" : undefined, page: 1 + Math.floor(r() * 10) });
+    }
   }
   return out;
 }
