@@ -305,9 +305,9 @@ export async function searchIncidents(db: Db, f: IncidentFilters): Promise<{ ite
   const [{ total }] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${incidents} ${whereSql}`);
   const offset = (page - 1) * PAGE_SIZE;
   const order = query
-    ? sql`order by ts_rank_cd(${incidents.search}, ${query}, 32) desc, ${incidents.startedAt} desc, ${incidents.id}`
+    ? sql`order by ts_rank(${incidents.search}, ${query}) desc, ${incidents.startedAt} desc, ${incidents.id}`
     : sql`order by ${incidents.startedAt} desc, ${incidents.id} desc`;
-  const rankSql = query ? sql`ts_rank_cd(${incidents.search}, ${query}, 32)` : sql`null::real`;
+  const rankSql = query ? sql`ts_rank(${incidents.search}, ${query})` : sql`null::real`;
   const rows = await queryRows<{
     id: string;
     title: string;
