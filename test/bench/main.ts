@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --records N] [-- --only import|search]`: import and search at scale on PGlite
- * and PostgreSQL, with PostgreSQL's own COPY of the same rows as the reference. Not a test: it
- * prints figures. PostgreSQL is BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server.
+ * `npm run bench [-- --records N] [-- --only import|search|analyze]`: import and search at scale on
+ * PGlite and PostgreSQL, with PostgreSQL's own COPY of the same rows as the reference, and the
+ * analysis of an ~8-claim article (test/bench/article.md) against 1k, 10k and N records. Not a
+ * test: it prints figures. PostgreSQL is BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the
+ * local server.
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -15,6 +17,7 @@ import { createDb, type DbHandle } from "../../db/client";
 import { migrateDb } from "../../db/migrate";
 import { createMemoryDb } from "../../db/template";
 import { contentHash, type Incident } from "../../app/domain/incidents";
+import { analyzeArticle, type AnalysisTimings } from "../../app/models/analysis.server";
 import { importIncidents, searchIncidents, toIncidentRow, type IncidentFilters } from "../../app/models/incident.server";
 import { generateIncidents, rng } from "./generate";
 
@@ -129,8 +132,137 @@ async function benchCopy(url: string, records: Incident[]): Promise<number> {
   return seconds;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Analysis: an article of about eight claims, as the press writes them, against N records.
+// ---------------------------------------------------------------------------------------------
+
+const ARTICLE = fs.readFileSync(new URL("article.md", import.meta.url), "utf8");
+const ARTICLE_PUBLISHED = "2026-03-14";
+const ANALYZE_RUNS = 20;
+
+interface AnalyzeFigures {
+  label: string;
+  records: number;
+  claims: number;
+  p50: number;
+  p95: number;
+  retrievalP95: number;
+  article: number;
+  first: number;
+}
+const analyzeFigures: AnalyzeFigures[] = [];
+
+/**
+ * Per claim: the claim's own retrieval query plus an equal share of what the article's claims
+ * share (vocabulary check, words, reading the records, ranking, checks and verdicts). The first
+ * analysis after an import also builds the workspace's vocabulary and word estimates; it is
+ * reported apart.
+ */
+async function benchAnalyze(label: string, handle: DbHandle, records: number) {
+  let t = performance.now();
+  const first = await analyzeArticle(handle.db, { text: ARTICLE, publishedAt: ARTICLE_PUBLISHED });
+  const firstMs = performance.now() - t;
+  for (let i = 0; i < 3; i++) await analyzeArticle(handle.db, { text: ARTICLE, publishedAt: ARTICLE_PUBLISHED });
+  const perClaim: number[] = [];
+  const retrieval: number[] = [];
+  const article: number[] = [];
+  for (let i = 0; i < ANALYZE_RUNS; i++) {
+    const timings: AnalysisTimings = { retrieval: [], shared: 0 };
+    t = performance.now();
+    const result = await analyzeArticle(handle.db, { text: ARTICLE, publishedAt: ARTICLE_PUBLISHED }, timings);
+    article.push(performance.now() - t);
+    const share = timings.shared / Math.max(1, result.claims.length);
+    for (const ms of timings.retrieval) {
+      perClaim.push(ms + share);
+      retrieval.push(ms);
+    }
+  }
+  for (const list of [perClaim, retrieval, article]) list.sort((a, b) => a - b);
+  const figures = {
+    label,
+    records,
+    claims: first.claims.length,
+    p50: percentile(perClaim, 50),
+    p95: percentile(perClaim, 95),
+    retrievalP95: percentile(retrieval, 95),
+    article: percentile(article, 50),
+    first: firstMs,
+  };
+  analyzeFigures.push(figures);
+  console.log(
+    `analyze ${label.padEnd(10)} ${String(records).padStart(6)} records, ${figures.claims} claims × ${ANALYZE_RUNS} runs: per claim p50 ${fmt(figures.p50)} ms, p95 ${fmt(figures.p95)} ms (its own query p95 ${fmt(figures.retrievalP95)} ms); article p50 ${fmt(figures.article)} ms; first after import ${fmt(figures.first)} ms`,
+  );
+}
+
+/** How the per-claim p95 grows from the smallest size to the largest, per database. */
+function reportAnalyzeGrowth() {
+  for (const label of [...new Set(analyzeFigures.map((f) => f.label))]) {
+    const rows = analyzeFigures.filter((f) => f.label === label).sort((a, b) => a.records - b.records);
+    if (rows.length < 2) continue;
+    const base = rows[0];
+    const growth = rows.map((r) => `${r.records}: ${fmt(r.p95)} ms (${fmt(r.p95 / base.p95)}×)`).join(", ");
+    const last = rows[rows.length - 1];
+    const goal = label === "postgres" ? ` goal at ${last.records}: ≤ 20 ms and ≤ 3× the ${base.records} figure: ${last.p95 <= 20 && last.p95 <= 3 * base.p95 ? "met" : "NOT met"}` : "";
+    console.log(`analyze growth ${label}: p95 per claim ${growth};${goal}`);
+  }
+}
+
+/** Sizes for the analysis: 1k and 10k, and N. */
+function analyzeSizes(): number[] {
+  return [...new Set([1000, 10000, N])].filter((n) => n <= N).sort((a, b) => a - b);
+}
+
+/** A fresh PostgreSQL database with `records` imported, vacuumed and analysed as autovacuum would leave it. */
+async function withPostgres<T>(text: string | null, fn: (handle: DbHandle, url: string) => Promise<T>): Promise<T | null> {
+  const name = `factdesk_bench_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database "${name}"`);
+  } catch (error) {
+    console.log(`postgres: skipped (${(error as Error).message})`);
+    await admin.end();
+    return null;
+  }
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const handle = await createDb(url.toString());
+  try {
+    await migrateDb(handle, url.toString());
+    if (text) {
+      await importIncidents(handle.db, { text, fileName: "bench.json", actor: { label: "bench" } });
+      await handle.db.execute(sql`vacuum analyze incidents`);
+      await handle.db.execute(sql`vacuum analyze incident_versions`);
+    }
+    return await fn(handle, url.toString());
+  } finally {
+    await handle.close();
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
+
+/** The analysis at each size on both databases (the largest size may reuse the main run's databases). */
+async function benchAnalyzeSizes(sizes: number[]) {
+  for (const size of sizes) {
+    const text = JSON.stringify({ incidents: generateIncidents(size) });
+    await withPostgres(text, (handle) => benchAnalyze("postgres", handle, size));
+    const lite = await createMemoryDb();
+    try {
+      await importIncidents(lite.db, { text, fileName: "bench.json", actor: { label: "bench" } });
+      await benchAnalyze("pglite", lite, size);
+    } finally {
+      await lite.close();
+    }
+  }
+}
+
 async function main() {
   console.log(`factdesk bench: ${N} generated incidents${ONLY ? ` (${ONLY} only)` : ""}`);
+  if (ONLY === "analyze") {
+    await benchAnalyzeSizes(analyzeSizes());
+    reportAnalyzeGrowth();
+    return;
+  }
   const records = generateIncidents(N);
   const text = JSON.stringify({ incidents: records });
   console.log(`file: ${fmt(text.length / 1024 / 1024)} MiB of canonical JSON`);
@@ -160,6 +292,10 @@ async function main() {
       await importIncidents(handle.db, { text, fileName: "bench.json", actor: { label: "bench" } });
       await handle.db.execute(sql`analyze`);
       if (ONLY !== "import") await benchSearch("postgres", handle);
+      if (!ONLY) {
+        await handle.db.execute(sql`vacuum analyze incidents`);
+        await benchAnalyze("postgres", handle, N);
+      }
     } finally {
       await handle.close();
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
@@ -171,8 +307,13 @@ async function main() {
   try {
     await benchImport("pglite", lite, text);
     if (ONLY !== "import") await benchSearch("pglite", lite);
+    if (!ONLY) await benchAnalyze("pglite", lite, N);
   } finally {
     await lite.close();
+  }
+  if (!ONLY) {
+    await benchAnalyzeSizes(analyzeSizes().filter((n) => n < N));
+    reportAnalyzeGrowth();
   }
 }
 
