@@ -1,0 +1,75 @@
+/**
+ * Server-only helpers of the incident pages. The incident domain's index pulls in the file
+ * parsers (csv-parse needs Node's Buffer), so route modules, whose code also reaches the
+ * browser bundle, take what they need from the domain through this file, which Remix keeps
+ * out of the browser build.
+ */
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import {
+  diffIncidentField,
+  diffIncidents,
+  effectiveStatus,
+  formatImportError,
+  type DiffSegment,
+  type ImportError,
+  type Incident,
+  type IncidentStatus,
+} from "~/domain/incidents";
+
+export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
+export const MAX_UPLOAD_LABEL = "256 MB";
+
+export class UploadTooLargeError extends Error {}
+
+/** The posted form: multipart (with the file held in memory) when it carries a file, urlencoded otherwise. */
+export async function readImportForm(request: Request): Promise<FormData> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.startsWith("multipart/form-data")) return request.formData();
+  try {
+    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) throw new UploadTooLargeError(`The file is larger than ${MAX_UPLOAD_LABEL}`);
+    throw error;
+  }
+}
+
+/** The uploaded file as text, or what is wrong with it: none chosen, empty, or not UTF-8 text. */
+export async function readUploadedText(
+  value: FormDataEntryValue | null,
+): Promise<{ ok: true; fileName: string; text: string } | { ok: false; message: string }> {
+  if (!value || typeof value === "string") return { ok: false, message: "Choose a file to import." };
+  const fileName = value.name || "upload";
+  if (value.size === 0) return { ok: false, message: value.name ? `${fileName} is empty.` : "Choose a file to import." };
+  const bytes = new Uint8Array(await value.arrayBuffer());
+  if (bytes.includes(0)) {
+    return { ok: false, message: `${fileName} is not a text file (it contains NUL bytes). Upload a JSON or CSV file.` };
+  }
+  try {
+    return { ok: true, fileName, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, message: `${fileName} is not UTF-8 text. Save it as UTF-8 (JSON or CSV) and upload it again.` };
+  }
+}
+
+/** Each import error as one line for a person. */
+export function importErrorLines(errors: ImportError[], fileName: string): string[] {
+  return errors.map((e) => formatImportError(e, fileName));
+}
+
+export function incidentStatus(record: Incident): IncidentStatus {
+  return effectiveStatus(record);
+}
+
+export interface FieldDiff {
+  field: string;
+  segments: DiffSegment[];
+}
+
+/** The fields that differ between two versions, each with its display diff. */
+export function compareRecords(before: Incident, after: Incident): FieldDiff[] {
+  return diffIncidents(before, after).map((field) => ({ field, segments: diffIncidentField(before, after, field) }));
+}
