@@ -37,7 +37,8 @@ export type ImportOutcome =
   | ({ ok: true; importId: string | null; format: IncidentFileFormat } & ImportCounts)
   | { ok: false; format?: IncidentFileFormat; errors: ImportError[]; truncated?: boolean };
 
-export type ProgressFn = (done: number, total: number) => void;
+/** Called after each batch; a returned promise is awaited, which lets a streaming response flush on the embedded database. */
+export type ProgressFn = (done: number, total: number) => void | Promise<void>;
 
 interface Existing {
   id: string;
@@ -163,7 +164,7 @@ export async function importIncidents(
           }),
         );
       }
-      input.onProgress?.(end, total);
+      await input.onProgress?.(end, total);
     }
     return { ok: true as const, importId: importRow.id, format, ...counts };
   });
