@@ -1,0 +1,28 @@
+/**
+ * Shared by the case, source and claim models: the expected refusal they throw, the audit actor
+ * of a user, and a transaction typed as the Db the model functions take.
+ */
+import type { Db } from "#db/client";
+import type { AuditActor } from "./audit.server";
+
+/** An expected refusal: the route shows its message with its status (a 404 is thrown as a page). */
+export class CaseInputError extends Error {
+  name = "CaseInputError";
+  constructor(
+    message: string,
+    readonly status: 400 | 404 | 409 | 413 = 400,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The audit actor for a signed-in user. */
+export function actorOf(user: { id: string; email: string }): AuditActor {
+  return { id: user.id, label: user.email };
+}
+
+/** Runs `fn` in one transaction, with the transaction typed as a Db for the model functions it calls. */
+export function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => fn(tx as unknown as Db));
+}
