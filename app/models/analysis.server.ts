@@ -269,9 +269,11 @@ async function currentRecords(db: Db, ids: string[]): Promise<Map<string, Incide
   return out;
 }
 
+/** The pool in id order, so that both drivers (whose union order differs) give the same analysis. */
 function toPool(ids: PoolIds, records: Map<string, Incident>): PoolEntry[] {
   const best = Math.max(0, ...ids.ids.map((r) => r.rank));
-  return ids.ids.flatMap((r) => {
+  const sorted = [...ids.ids].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return sorted.flatMap((r) => {
     const incident = records.get(r.id);
     return incident ? [{ incident, textScore: best > 0 ? r.rank / best : 0 }] : [];
   });
