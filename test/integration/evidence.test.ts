@@ -483,7 +483,8 @@ describe(`the case's evidence (${TEST_DRIVER})`, () => {
 
   /** The evidence page as the server renders it (no JavaScript), through a static data router. */
   async function renderPage(who: keyof typeof users = "engineer") {
-    const routes = [{ id: "evidence", path: "/cases/:caseId/evidence", loader, action, Component: CaseEvidencePage }];
+    // Remix's loader types are narrower than react-router's route objects; the functions are the same.
+    const routes = [{ id: "evidence", path: "/cases/:caseId/evidence", loader: loader as never, action: action as never, Component: CaseEvidencePage }];
     const handler = createStaticHandler(routes);
     const result = await handler.query(makeRequest(path(), { cookie: users[who].cookie }), { requestContext: context });
     if (result instanceof Response) throw new Error(`the page answered ${result.status}`);
