@@ -15,7 +15,7 @@ import { describeSpan } from "~/domain/describe-span";
 import type { ClaimReview, ClaimStatus } from "~/domain/workflow";
 import { recordEvent, type AuditActor } from "./audit.server";
 import { CaseInputError, inTransaction } from "./case-input.server";
-import { incidentFacets } from "./incident.server";
+import { extractionVocabulary as cachedVocabulary } from "./analysis.server";
 
 /** A claim made by hand may be long, but not a whole article. */
 export const MAX_CLAIM_CHARS = 3000;
@@ -25,10 +25,12 @@ export function textArray(values: readonly string[]): string {
   return `{${[...new Set(values)].map((v) => `"${v.replace(/(["\\])/g, "\\$1")}"`).join(",")}}`;
 }
 
-/** The workspace's names for organisations, services and regions, for reading claims. */
+/**
+ * The workspace's names for organisations, services and regions, for reading claims: the
+ * analysis keeps them per import, so reading them is one small query even at 100k records.
+ */
 export async function extractionVocabulary(db: Db) {
-  const facets = await incidentFacets(db);
-  return { organizations: facets.organizations, services: facets.services, regions: facets.regions };
+  return cachedVocabulary(db);
 }
 
 export interface LinkedClaim {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useOutlet } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useMatches, useNavigation, useOutlet } from "@remix-run/react";
 import { CaseActivity } from "~/components/case-activity";
 import { CaseStatusBadge, ClaimStatusBadge, DueBadge, KindBadge, ReviewBadge, Worthiness } from "~/components/case-badges";
 import { CaseFields } from "~/components/case-fields";
@@ -17,6 +17,9 @@ import { chosenFile, FormTooLargeError, readLimitedForm, refusal, requireId, typ
 import { parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.case.title ?? "Case"} · Factdesk` }];
+
+/** The evidence page's route id (app/routes/_app.cases.$caseId.evidence.tsx). */
+const EVIDENCE_ROUTE_ID = "routes/_app.cases.$caseId.evidence";
 
 const TABS = [
   { id: "sources", label: "Sources" },
@@ -133,10 +136,13 @@ export default function CaseWorkspace() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const outlet = useOutlet();
+  const matches = useMatches();
   const c = data.case;
   const visibleClaims = data.claims.filter((cl) => !cl.belowThreshold);
   const counts: Partial<Record<TabId, number>> = { sources: data.sources.length, claims: visibleClaims.length, activity: data.events.length };
-  const activeTab: TabId = outlet ? "sources" : data.tab;
+  // The evidence page is a child route (/cases/:id/evidence); other children are source readers.
+  const onEvidence = matches.some((m) => m.id === EVIDENCE_ROUTE_ID);
+  const activeTab: TabId = outlet ? (onEvidence ? "evidence" : "sources") : data.tab;
   const updateErrors = result && !result.ok && result.intent === "update-case" ? (result.errors ?? {}) : {};
 
   return (
@@ -192,7 +198,7 @@ export default function CaseWorkspace() {
 
       <nav className="case-tabs" aria-label="Case sections">
         {TABS.map((t) => (
-          <Link key={t.id} to={`/cases/${c.id}?tab=${t.id}`} aria-current={t.id === activeTab ? "page" : undefined} preventScrollReset>
+          <Link key={t.id} to={t.id === "evidence" ? `/cases/${c.id}/evidence` : `/cases/${c.id}?tab=${t.id}`} aria-current={t.id === activeTab ? "page" : undefined} preventScrollReset>
             {t.label}
             {counts[t.id] !== undefined ? <span className="tab-count">{counts[t.id]}</span> : null}
           </Link>
@@ -205,8 +211,8 @@ export default function CaseWorkspace() {
           {data.tab === "claims" ? <ClaimsTab data={data} /> : null}
           {data.tab === "evidence" ? (
             <NextStep title="Evidence">
-              Each accepted claim will be matched against the incident records here, with the records that support or contradict it and an
-              engineer's confirmation. This comes in the next step.
+              Each claim's suggested verdict, the records linked to it and their confirmations are on the{" "}
+              <Link to={`/cases/${c.id}/evidence`}>evidence page</Link>.
             </NextStep>
           ) : null}
           {data.tab === "drafts" ? (
