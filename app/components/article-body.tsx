@@ -45,6 +45,12 @@ function onArrowKeys(event: React.KeyboardEvent<HTMLDivElement>) {
   marks[next].focus();
 }
 
+/** A drag that selects text inside a highlight ends with a click on its link; that click selects, it does not open the claim. */
+function keepSelection(event: React.MouseEvent<HTMLDivElement>) {
+  const selection = window.getSelection();
+  if (selection && !selection.isCollapsed && (event.target as Element).closest("a.claim-mark")) event.preventDefault();
+}
+
 export function ArticleBody({
   body,
   marks,
@@ -66,7 +72,7 @@ export function ArticleBody({
       <p className="visually-hidden" id={`${id}-keys`}>
         Highlighted passages are claims. Use Tab or the arrow keys to move between them, and Enter to open one.
       </p>
-      <div id={id} className="article-body" onKeyDown={onArrowKeys} aria-describedby={`${id}-keys`}>
+      <div id={id} className="article-body" onKeyDown={onArrowKeys} onClickCapture={keepSelection} aria-describedby={`${id}-keys`}>
         {paragraphs.map((p) => (
           <p key={p.start} data-start={p.start} data-end={p.end} className={/^\s{0,3}#{1,6}\s/.test(body.slice(p.start, p.end)) ? "article-heading" : undefined}>
             {piecesOf(p, marks).map((piece) => {

@@ -1,12 +1,13 @@
 /**
  * "Add claim from selection": when the mouse (or keyboard) selects text inside the article body,
  * a bar offers to make a claim of it. The selection's ends are mapped to body offsets through the
- * data-start/data-end of the element holding each text node; the server trims and checks them.
+ * data-start/data-end of the element holding each text node, widened to whole words; the server
+ * trims and checks them again.
  * Without JavaScript nothing shows here and the quote form beside the article does the job.
  */
-import { Form } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { sourceOffsetFromDom } from "~/domain/claim-spans";
+import { snapToWords, sourceOffsetFromDom, trimWhitespace } from "~/domain/claim-spans";
 
 interface Picked {
   start: number;
@@ -41,6 +42,8 @@ function boundaryOffset(container: HTMLElement, body: string, node: Node, offset
 
 export function SelectionClaim({ containerId, body }: { containerId: string; body: string }) {
   const [picked, setPicked] = useState<Picked | null>(null);
+  const location = useLocation();
+  useEffect(() => setPicked(null), [location.key]);
 
   useEffect(() => {
     const container = document.getElementById(containerId);
@@ -59,8 +62,10 @@ export function SelectionClaim({ containerId, body }: { containerId: string; bod
         setPicked(null);
         return;
       }
-      const text = body.slice(start, end).trim();
-      setPicked(/[\p{L}\p{N}]/u.test(text) ? { start, end, text } : null);
+      const words = snapToWords(body, start, end);
+      const span = trimWhitespace(body, words.start, words.end);
+      const text = span ? body.slice(span.start, span.end) : "";
+      setPicked(span && /[\p{L}\p{N}]/u.test(text) ? { ...span, text } : null);
     };
     container.addEventListener("mouseup", read);
     container.addEventListener("keyup", read);
@@ -75,7 +80,13 @@ export function SelectionClaim({ containerId, body }: { containerId: string; bod
   return (
     <div className="selection-bar" role="group" aria-label="Selected text">
       <p className="selection-preview">“{preview}”</p>
-      <Form method="post" onSubmit={() => window.getSelection()?.removeAllRanges()}>
+      <Form
+        method="post"
+        onSubmit={() => {
+          window.getSelection()?.removeAllRanges();
+          setPicked(null);
+        }}
+      >
         <input type="hidden" name="intent" value="add" />
         <input type="hidden" name="start" value={picked.start} />
         <input type="hidden" name="end" value={picked.end} />

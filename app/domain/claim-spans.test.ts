@@ -3,6 +3,7 @@ import {
   hasWords,
   locateQuote,
   offsetOfWord,
+  snapToWords,
   sourceOffsetFromDom,
   splitPoints,
   splitSpan,
@@ -115,5 +116,18 @@ describe("hasWords", () => {
   it("needs a letter or digit", () => {
     expect(hasWords("— !")).toBe(false);
     expect(hasWords("4")).toBe(true);
+  });
+});
+
+describe("snapToWords", () => {
+  it("widens a selection that cuts words to the whole words", () => {
+    const text = "Meridian has pushed its engineers hard.";
+    const span = snapToWords(text, 2, text.indexOf("engineers") + 4);
+    expect(text.slice(span.start, span.end)).toBe("Meridian has pushed its engineers");
+  });
+  it("leaves a selection on word edges, and whitespace around it, as it is", () => {
+    const text = "one two three";
+    expect(snapToWords(text, 3, 8)).toEqual({ start: 3, end: 8 });
+    expect(snapToWords(text, 0, text.length)).toEqual({ start: 0, end: text.length });
   });
 });

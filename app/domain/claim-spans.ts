@@ -32,6 +32,21 @@ export function trimWhitespace(text: string, start: number, end: number): Span |
   return e > s ? { start: s, end: e } : null;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Widens [start, end) to whole words: a selection that starts or ends inside a word takes all of
+ * it, since a claim quotes words, not parts of them.
+ */
+export function snapToWords(text: string, start: number, end: number): Span {
+  const inWord = (i: number) => i > 0 && i < text.length && WORD_CHAR.test(text[i - 1]) && WORD_CHAR.test(text[i]);
+  let s = start;
+  let e = end;
+  while (inWord(s)) s--;
+  while (inWord(e)) e++;
+  return { start: s, end: e };
+}
+
 /** A span worth quoting as a claim: it has at least one letter or digit. */
 export function hasWords(text: string): boolean {
   return HAS_WORD.test(text);
