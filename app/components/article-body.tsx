@@ -8,7 +8,7 @@
  */
 import { Link } from "@remix-run/react";
 import { useMemo } from "react";
-import { paragraphsOf, piecesOf } from "~/domain/article-layout";
+import { paragraphsOf, piecesOf, spansByRange } from "~/domain/article-layout";
 
 export type MarkTone = "accepted" | "proposed" | "dismissed" | "below";
 
@@ -66,16 +66,25 @@ export function ArticleBody({
 }) {
   const paragraphs = useMemo(() => paragraphsOf(body), [body]);
   const byId = useMemo(() => new Map(marks.map((m) => [m.id, m])), [marks]);
+  const marksOf = useMemo(() => spansByRange(paragraphs, marks), [paragraphs, marks]);
   const started = new Set<string>();
   return (
     <>
       <p className="visually-hidden" id={`${id}-keys`}>
         Highlighted passages are claims. Use Tab or the arrow keys to move between them, and Enter to open one.
       </p>
-      <div id={id} className="article-body" onKeyDown={onArrowKeys} onClickCapture={keepSelection} aria-describedby={`${id}-keys`}>
-        {paragraphs.map((p) => (
+      <div
+        id={id}
+        className="article-body"
+        role="region"
+        aria-label="Article text"
+        aria-describedby={`${id}-keys`}
+        onKeyDown={onArrowKeys}
+        onClickCapture={keepSelection}
+      >
+        {paragraphs.map((p, index) => (
           <p key={p.start} data-start={p.start} data-end={p.end} className={/^\s{0,3}#{1,6}\s/.test(body.slice(p.start, p.end)) ? "article-heading" : undefined}>
-            {piecesOf(p, marks).map((piece) => {
+            {piecesOf(p, marksOf[index]).map((piece) => {
               const text = body.slice(piece.start, piece.end);
               const mark = piece.ids.length ? byId.get(piece.ids[0]) : undefined;
               if (!mark) {

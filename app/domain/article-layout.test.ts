@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paragraphsOf, piecesOf } from "./article-layout";
+import { paragraphsOf, piecesOf, spansByRange } from "./article-layout";
 
 describe("paragraphsOf", () => {
   it("splits at blank lines and keeps single line breaks inside a paragraph", () => {
@@ -48,5 +48,22 @@ describe("piecesOf", () => {
       { start: 10, end: 15, ids: ["across"] },
       { start: 15, end: 20, ids: [] },
     ]);
+  });
+});
+
+describe("spansByRange", () => {
+  it("hands each range the spans overlapping it, a span across two ranges to both", () => {
+    const ranges = [
+      { start: 0, end: 10 },
+      { start: 12, end: 20 },
+      { start: 22, end: 30 },
+    ];
+    const spans = [
+      { id: "a", start: 2, end: 4 },
+      { id: "across", start: 8, end: 14 },
+      { id: "c", start: 25, end: 30 },
+      { id: "gap", start: 10, end: 12 },
+    ];
+    expect(spansByRange(ranges, spans).map((list) => list.map((s) => s.id))).toEqual([["a", "across"], ["across"], ["c"]]);
   });
 });

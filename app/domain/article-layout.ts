@@ -59,3 +59,25 @@ export function piecesOf(range: TextRange, spans: MarkSpan[]): Piece[] {
   }
   return pieces;
 }
+
+/**
+ * The spans that overlap each range, for ranges in body order that do not overlap (paragraphs):
+ * each span is found by binary search, so a long article with many claims stays fast.
+ */
+export function spansByRange<S extends TextRange>(ranges: TextRange[], spans: S[]): S[][] {
+  const out = ranges.map(() => [] as S[]);
+  const firstEndingAfter = (offset: number) => {
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid].end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const span of spans) {
+    for (let i = firstEndingAfter(span.start); i < ranges.length && ranges[i].start < span.end; i++) out[i].push(span);
+  }
+  return out;
+}

@@ -111,14 +111,26 @@ export async function listCaseClaims(db: Db, caseId: string) {
       : Promise.resolve([] as Array<LinkedClaim & { sameAsClaimId: string | null }>),
   ]);
   const sameAsById = new Map(sameAs.map((s) => [s.claimId, s]));
-  const order = new Map(appearances.map((a, i) => [a.claimId, i]));
+  const order = new Map<string, number>();
+  const appearancesOf = new Map<string, Array<Omit<(typeof appearances)[number], "claimId">>>();
+  appearances.forEach(({ claimId, ...a }, i) => {
+    if (!order.has(claimId)) order.set(claimId, i);
+    const list = appearancesOf.get(claimId) ?? [];
+    list.push(a);
+    appearancesOf.set(claimId, list);
+  });
+  const laterOf = new Map<string, LinkedClaim[]>();
+  for (const { sameAsClaimId, ...l } of later) {
+    if (!sameAsClaimId) continue;
+    laterOf.set(sameAsClaimId, [...(laterOf.get(sameAsClaimId) ?? []), l]);
+  }
   return rows
     .map((row) => ({
       ...row,
       facts: row.facts as ClaimFacts,
-      appearances: appearances.filter((a) => a.claimId === row.id).map(({ claimId: _c, ...a }) => a),
+      appearances: appearancesOf.get(row.id) ?? [],
       sameAs: (row.sameAsClaimId && sameAsById.get(row.sameAsClaimId)) || null,
-      laterCopies: later.filter((l) => l.sameAsClaimId === row.id).map(({ sameAsClaimId: _s, ...l }) => l),
+      laterCopies: laterOf.get(row.id) ?? [],
     }))
     .sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity) || a.createdAt.getTime() - b.createdAt.getTime());
 }
