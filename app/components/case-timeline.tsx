@@ -14,7 +14,9 @@ const LABEL_W = 250;
 const CHART_X = LABEL_W + 10;
 const CHART_W = WIDTH - CHART_X - 20;
 const ROW_H = 30;
+/** Space above the rows for the first window's label; each further window's label gets a line of its own. */
 const TOP = 46;
+const LABEL_LINE = 15;
 /** Days shown either side of the claimed windows. */
 const MARGIN_DAYS = 3;
 /** Records further than this from every window are listed, not drawn. */
@@ -137,7 +139,8 @@ export function CaseTimeline({ timeline, headingId = "case-timeline-heading" }: 
   const x = (ms: number) => CHART_X + ((ms - from) / (to - from)) * CHART_W;
   const orgs = [...new Set(incidents.map((i) => i.organization ?? "no organisation"))].sort();
   const orgIndex = new Map(orgs.map((o, i) => [o, i]));
-  const height = TOP + Math.max(1, drawn.length) * ROW_H + 30;
+  const top = TOP + LABEL_LINE * Math.max(0, windows.length - 1);
+  const height = top + Math.max(1, drawn.length) * ROW_H + 30;
   const titleId = `${headingId}-title`;
   const descId = `${headingId}-desc`;
   const desc = [
@@ -155,29 +158,29 @@ export function CaseTimeline({ timeline, headingId = "case-timeline-heading" }: 
           <title id={titleId}>The claimed window beside the incident records</title>
           <desc id={descId}>{desc}</desc>
           <Patterns orgs={orgs} />
-          {windows.map((w) => {
+          {ticks(from, to).map((t) => (
+            <g key={t}>
+              <line x1={x(t)} x2={x(t)} y1={top - 4} y2={height - 22} stroke="#d7dde5" />
+              <text x={x(t) + 2} y={height - 8} className="tl-tick">
+                {formatDay(t)}
+              </text>
+            </g>
+          ))}
+          {windows.map((w, i) => {
             const x1 = x(dayStart(w.from));
             const x2 = x(dayStart(w.to) + DAY);
             return (
               <g key={`${w.from}-${w.to}`} className="tl-window">
-                <rect x={x1} y={TOP - 8} width={Math.max(2, x2 - x1)} height={height - TOP - 14} fill="url(#tl-window)" stroke="#b96d00" strokeDasharray="4 3" />
-                <text x={x1 + 4} y={TOP - 12} className="tl-window-label">
+                <rect x={x1} y={top - 8} width={Math.max(2, x2 - x1)} height={height - top - 14} fill="url(#tl-window)" stroke="#b96d00" strokeDasharray="4 3" />
+                <text x={Math.min(x1 + 4, WIDTH - 260)} y={top - 12 - LABEL_LINE * (windows.length - 1 - i)} className="tl-window-label">
                   Claimed: {windowText(w)}
                   {w.claims > 1 ? ` (${w.claims} claims)` : ""}
                 </text>
               </g>
             );
           })}
-          {ticks(from, to).map((t) => (
-            <g key={t}>
-              <line x1={x(t)} x2={x(t)} y1={TOP - 4} y2={height - 22} stroke="#d7dde5" />
-              <text x={x(t) + 2} y={height - 8} className="tl-tick">
-                {formatDay(t)}
-              </text>
-            </g>
-          ))}
           {drawn.map((incident, row) => {
-            const y = TOP + row * ROW_H;
+            const y = top + row * ROW_H;
             const org = incident.organization ?? "no organisation";
             const pattern = `url(#tl-org-${orgIndex.get(org)})`;
             const x1 = x(Date.parse(incident.startedAt));

@@ -153,7 +153,10 @@ export function ClaimPanel({
         ) : null}
         <div>
           <dt>Verdict</dt>
-          <dd className="muted">{claim.verdict ?? "Not set: evidence and verdicts come in the next step."}</dd>
+          <dd>
+            {claim.verdict ?? <span className="muted">Not set yet.</span>}{" "}
+            <Link to={`/cases/${caseId}/evidence#claim-${claim.id}`}>Evidence and verdict</Link>
+          </dd>
         </div>
       </dl>
 

@@ -201,11 +201,9 @@ export default function CaseEvidence() {
 
       <nav aria-label="Claims at a glance" className="evidence-glance">
         <ol>
-          {evidence.claims.map((claim, i) => (
+          {evidence.claims.map((claim) => (
             <li key={claim.id}>
-              <a href={`#claim-${claim.id}`}>
-                {i + 1}. {claim.text.length > 90 ? `${claim.text.slice(0, 88)}…` : claim.text}
-              </a>{" "}
+              <a href={`#claim-${claim.id}`}>{claim.text.length > 90 ? `${claim.text.slice(0, 88)}…` : claim.text}</a>{" "}
               <VerdictBadge verdict={claim.verdict} /> <Readiness claim={claim} />
             </li>
           ))}
