@@ -23,7 +23,7 @@ import {
 import { getSource } from "~/models/source.server";
 import { requirePermission } from "~/utils/auth.server";
 import { ClaimIntent } from "~/utils/case-forms";
-import { refusal, requireId, type FailureData } from "~/utils/case-routes.server";
+import { FormTooLargeError, readLimitedForm, refusal, requireId, type FailureData } from "~/utils/case-routes.server";
 import { parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.source.title || "Article"} · Factdesk` }];
@@ -100,7 +100,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "edit:claims");
   const caseId = requireId(params.caseId, "case");
   const sourceId = requireId(params.sourceId, "source");
-  const form = await request.formData();
+  let form: FormData;
+  try {
+    form = await readLimitedForm(request);
+  } catch (error) {
+    if (error instanceof FormTooLargeError) return json<FailureData>({ ok: false, intent: "add", message: error.message }, { status: 413 });
+    throw error;
+  }
   const intent = String(form.get("intent") ?? "");
   const claimId = String(form.get("claimId") ?? "") || undefined;
   const parsed = parseForm(ClaimIntent, form);
