@@ -23,11 +23,11 @@ import type { Incident } from "~/domain/incidents";
 const LIMITS = {
   text: 20,
   /** The window's own records, in start order, and those just before and after it. */
-  windowAny: 40,
-  windowNear: 20,
+  windowAny: 25,
+  windowNear: 10,
   /** Records near the window with everything the claim names, and with each named thing on its own. */
-  windowScope: 100,
-  windowDimension: 40,
+  windowScope: 80,
+  windowDimension: 30,
   tagged: 20,
   organization: 20,
 };
@@ -63,16 +63,15 @@ interface Workspace {
 const workspaces = new WeakMap<Db, Workspace>();
 
 /** Imports are the only writes to incident records, so the latest import names the records' state. */
+const WORKSPACE_KEY = sql`(select count(*)::text || '/' || coalesce(max(created_at)::text, '') from incident_imports)`;
+
 async function workspaceKey(db: Db): Promise<string> {
-  const [row] = await queryRows<{ key: string }>(
-    db,
-    sql`select count(*)::text || '/' || coalesce(max(created_at)::text, '') as key from incident_imports`,
-  );
+  const [row] = await queryRows<{ key: string }>(db, sql`select ${WORKSPACE_KEY} as key`);
   return row.key;
 }
 
-async function workspaceFor(db: Db): Promise<Workspace> {
-  const key = await workspaceKey(db);
+async function workspaceFor(db: Db, knownKey?: string): Promise<Workspace> {
+  const key = knownKey ?? (await workspaceKey(db));
   const cached = workspaces.get(db);
   if (cached?.key === key) return cached;
   const [vocab] = await queryRows<{ organizations: string[] | null; services: string[] | null; regions: string[] | null; total: number; span: number | null }>(
@@ -121,17 +120,19 @@ function tsLexeme(word: string): string {
   return `'${word.replace(/'/g, "''")}'`;
 }
 
-/** The indexed words of each claim, as the english configuration reads them. */
-async function claimWords(db: Db, texts: string[]): Promise<string[][]> {
-  if (!texts.length) return [];
-  const rows = await queryRows<{ i: number; words: string[] | null }>(
+/**
+ * The indexed words of each claim, as the english configuration reads them, and (in the same
+ * round trip) the workspace key that says whether the cached vocabulary still holds.
+ */
+async function claimWords(db: Db, texts: string[]): Promise<{ key: string; words: string[][] }> {
+  const rows = await queryRows<{ key: string; words: string[][] | null }>(
     db,
-    sql`select x.i::int as i, array(select lexeme from unnest(to_tsvector('english', x.t))) as words
-        from unnest(${textArray(texts, { unique: false })}::text[]) with ordinality as x(t, i)`,
+    sql`select ${WORKSPACE_KEY} as key,
+               (select coalesce(jsonb_agg(to_jsonb(array(select lexeme from unnest(to_tsvector('english', x.t)))) order by x.i), '[]'::jsonb)
+                from unnest(${textArray(texts, { unique: false })}::text[]) with ordinality as x(t, i)) as words`,
   );
-  const out = texts.map((): string[] => []);
-  for (const row of rows) out[Number(row.i) - 1] = row.words ?? [];
-  return out;
+  const words = typeof rows[0].words === "string" ? (JSON.parse(rows[0].words) as string[][]) : (rows[0].words ?? []);
+  return { key: rows[0].key, words: texts.map((_, i) => words[i] ?? []) };
 }
 
 /**
@@ -236,7 +237,9 @@ async function poolIds(db: Db, ws: Workspace, claim: ExtractedClaim, context: An
     }
     for (const dim of dims) branches.push(sql`(select id from incidents where ${near} and ${dim} limit ${LIMITS.windowDimension})`);
   }
-  if (tagList.length) {
+  // The latest records with the asserted causes: a claim's window already holds its own; without
+  // one (or for "the worst ever", measured against the past) they are the candidates.
+  if (tagList.length && (!window || reading.superlative)) {
     branches.push(sql`(select id from incidents where tags && ${textArray(tagList)}::text[] and started_at <= ${upper}
                        order by started_at desc nulls last, id desc nulls last limit ${LIMITS.tagged})`);
   }
@@ -284,9 +287,9 @@ function toPool(ids: PoolIds, records: Map<string, Incident>): PoolEntry[] {
  * (the best text match in the pool is 1).
  */
 export async function candidatePool(db: Db, claim: ExtractedClaim, context: AnalysisContext): Promise<PoolEntry[]> {
-  const ws = await workspaceFor(db);
-  const [words] = await claimWords(db, [claim.text]);
-  const ids = await poolIds(db, ws, claim, context, words);
+  const { key, words } = await claimWords(db, [claim.text]);
+  const ws = await workspaceFor(db, key);
+  const ids = await poolIds(db, ws, claim, context, words[0]);
   return toPool(ids, await currentRecords(db, ids.ids.map((r) => r.id)));
 }
 
@@ -309,18 +312,27 @@ export async function analyzeExtractedClaims(
   timings?: AnalysisTimings,
 ): Promise<AnalyzedClaim[]> {
   const started = performance.now();
-  const ws = await workspaceFor(db);
-  const words = await claimWords(db, claims.map((c) => c.text));
+  const { key, words } = await claimWords(db, claims.map((c) => c.text));
+  const ws = await workspaceFor(db, key);
   const ids: PoolIds[] = [];
+  // Each claim's new records are read while the next claim's pool is retrieved (on PostgreSQL,
+  // on another connection of the pool); PGlite simply runs them in turn.
+  const requested = new Set<string>();
+  const reads: Promise<Map<string, Incident>>[] = [];
   let retrieval = 0;
   for (const [i, claim] of claims.entries()) {
     const t = performance.now();
-    ids.push(await poolIds(db, ws, claim, context, words[i]));
+    const pool = await poolIds(db, ws, claim, context, words[i]);
     const ms = performance.now() - t;
     retrieval += ms;
     timings?.retrieval.push(ms);
+    ids.push(pool);
+    const fresh = pool.ids.map((r) => r.id).filter((id) => !requested.has(id));
+    for (const id of fresh) requested.add(id);
+    if (fresh.length) reads.push(currentRecords(db, fresh));
   }
-  const records = await currentRecords(db, [...new Set(ids.flatMap((p) => p.ids.map((r) => r.id)))]);
+  const records = new Map<string, Incident>();
+  for (const part of await Promise.all(reads)) for (const [id, record] of part) records.set(id, record);
   const pools = new Map(claims.map((claim, i) => [claim, toPool(ids[i], records)]));
   const analyzed = analyzeClaims(claims, context, (claim) => pools.get(claim) ?? []);
   if (timings) timings.shared += performance.now() - started - retrieval;
