@@ -27,6 +27,7 @@ describe("the app in a browser", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`${server.url}/incidents`);
     const nav = page.getByRole("navigation", { name: "Main" });
+    await nav.getByRole("link", { name: "Incidents" }).waitFor();
     await expect(nav.getByRole("link").allTextContents()).resolves.toEqual(["Cases", "Incidents", "Reviews", "Audit"]);
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(`${server.url}/sign-in`);
