@@ -5,8 +5,17 @@
  * headings and list items marked the Markdown way so claim extraction sees their roles.
  * Scripts, styles and every other piece of markup are left behind.
  */
+import { createRequire } from "node:module";
 import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+
+// linkedom is loaded on the first HTML page, not at start-up: it costs ~150 ms to load, which
+// every command-line run and server start would otherwise pay (its CommonJS build, so this stays synchronous).
+const requireLazily = createRequire(import.meta.url);
+let linkedom: typeof import("linkedom") | undefined;
+function parseHTML(page: string) {
+  linkedom ??= requireLazily("linkedom") as typeof import("linkedom");
+  return linkedom.parseHTML(page);
+}
 
 export interface HtmlArticle {
   text: string;
