@@ -46,7 +46,9 @@ const WORD_NUMBER = `(?:(?:${TENS_ALT})(?:[- ](?:${UNIT_ALT}))?|${UNIT_ALT}|a do
  */
 export const NUMBER_PATTERN =
   `(?:(?<![\\w.])(?:${DIGITS})(?:(?:m|bn|mn|k)\\b|\\s?(?:million|billion|thousand|mln)\\b)?` +
-  `|\\b${WORD_NUMBER}(?:\\s+(?:thousand|million|billion))?\\b)`;
+  `|\\b${WORD_NUMBER}(?:\\s+(?:thousand|million|billion))?\\b` +
+  // "a million customers", "a thousand flights"
+  `|\\ban?\\s+(?:hundred|thousand|million|billion)\\b)`;
 
 /** Parses what NUMBER_PATTERN matched; null when it is not a number. */
 export function parseNumber(raw: string): number | null {
@@ -192,7 +194,7 @@ export const BOILERPLATE_PATTERN =
 
 /** Verbs of a company acting on its people, systems or policies. */
 const COMPANY_ACTION_VERBS =
-  "introduced|pushed|required|requires|banned|launched|rolled out|suspended|fired|hired|laid off|cut|replaced|moved|migrated|adopted|halted|paused|mandated|ordered|told|asked|encouraged|stopped|restricted|begun|started|reorganised|reorganized|created|set up|invested|spent|doubled|tripled|reduced|closed|outsourced|sold|bought|acquired|added|tightened|changed|updated|reversed|scrapped|delayed|compensated|refunded|offered|removed|disabled|shut down|switched|deployed|instructed|urged|forced|allowed|permitted|relied|uses|used|notified|informed|alerted";
+  "introduced|pushed|required|requires|banned|launched|rolled out|suspended|fired|hired|laid off|cut|replaced|moved|migrated|adopted|halted|paused|mandated|ordered|told|asked|encouraged|stopped|restricted|begun|started|reorganised|reorganized|created|set up|invested|spent|doubled|tripled|reduced|closed|outsourced|sold|bought|acquired|added|tightened|changed|updated|reversed|scrapped|delayed|compensated|refunded|offered|removed|disabled|shut down|switched|deployed|instructed|urged|forced|allowed|permitted|relied|uses|used|notified|informed|alerted|promised|pledged|vowed";
 /** An opening phrase before the subject: "Since the outages, ", "At 09:14 UTC, ". */
 export const OPENING_PHRASE_PATTERN = /^(?:since|after|following|in|last|this|earlier|at|on|by|within|during|later)\b[^,]{0,40},\s*/i;
 /**

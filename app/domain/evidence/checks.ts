@@ -6,7 +6,7 @@
 import type { AssertedCause, Quantity } from "~/domain/claims/types";
 import type { Incident } from "~/domain/incidents/types";
 import { describeTag, isGenericTag, tagImplies, tagsRelated } from "./causes";
-import { daysOutside, readClaim, type ClaimReading, type Superlative } from "./claim-reading";
+import { daysOutside, isIncidentSubject, readClaim, type ClaimReading, type Superlative } from "./claim-reading";
 import { satisfies } from "./compare";
 import { factsOf, recordHasTag, rootCauseHeadline, type IncidentFacts } from "./incident-facts";
 import { organizationMatches, regionMatches, serviceMatches } from "./scope";
@@ -53,7 +53,7 @@ export function checkAssertions(
   const checks: AssertionCheck[] = [];
   if (ev.scope.own) checks.push(checkScope(ev));
   for (const q of reading.quantities) {
-    if (q.kind === "count") checks.push(checkCount(ev, q));
+    if (q.kind === "count" && isIncidentSubject(q.subject)) checks.push(checkCount(ev, q));
     if (q.kind === "duration") checks.push(checkDuration(ev, q));
     if (q.kind === "customers") checks.push(checkCustomers(ev, q));
     if (q.kind === "percentage") checks.push(checkShare(ev, q));
@@ -387,7 +387,7 @@ function checkOutage(ev: Evidence): AssertionCheck {
   const what = ev.scope.services.length ? listJoin(ev.scope.services) : "the service";
   const full = set.filter((f) => level(f) === "full");
   const partial = set.filter((f) => level(f) === "partial");
-  const count = ev.reading.quantities.find((q) => q.kind === "count");
+  const count = ev.reading.quantities.find((q) => q.kind === "count" && isIncidentSubject(q.subject));
   const needed = count ? count.value : 1;
   if (full.length >= needed || (full.length && !count)) {
     return check("outage", "supported", claimed, `${listJoin(full.map((f) => `${f.incident.id} (${f.incident.customerImpact ?? f.incident.title})`))} took ${what} down`, full);

@@ -148,7 +148,8 @@ function namedInText(text: string, service: string): boolean {
   return service.split(/[^a-z0-9]+/).some((part) => part.length >= 3 && textMentions(text, part));
 }
 
-function isIncidentSubject(subject: string | undefined): boolean {
+/** Whether a counted subject is incidents ("four times", "six outages"), not their impact ("thousands of parcels"). */
+export function isIncidentSubject(subject: string | undefined): boolean {
   return !subject || /\b(?:outage|incident|time|disruption|failure|crash|problem|issue|occasion|error)s?\b/i.test(subject);
 }
 
