@@ -22,7 +22,7 @@ describe("amounts written with 'a'", () => {
 
 describe("a company's promise", () => {
   it("is check-worthy, like its other acts", () => {
-    const score = (text: string) => scoreCheckWorthiness({ text, role: "body", start: 0 });
+    const score = (text: string) => scoreCheckWorthiness({ text, role: "sentence", start: 0 });
     expect(score("Swiftline has promised to compensate customers whose parcels were delayed")).toBeGreaterThanOrEqual(0.5);
     expect(score("The airline pledged to refund every passenger")).toBeGreaterThanOrEqual(0.5);
   });
