@@ -17,6 +17,7 @@ import { contextOf } from "../../app/domain/evidence/fixtures/evaluate";
 import { loadMeridian } from "../../app/domain/evidence/fixtures/meridian";
 import { analyzeArticle, analyzeExtractedClaims } from "../../app/models/analysis.server";
 import { importIncidents } from "../../app/models/incident.server";
+import { MOBILE_ARTICLE, MOBILE_GOLD, MOBILE_INCIDENTS, MOBILE_PUBLISHED } from "../fixtures/evidence/mobile-case";
 import { PARCEL_ARTICLE, PARCEL_GOLD, PARCEL_INCIDENTS, PARCEL_PUBLISHED } from "../fixtures/evidence/parcel-case";
 import { createTestDb, TEST_DRIVER, type TestDb } from "../setup/db";
 
@@ -85,10 +86,14 @@ describe(`evidence evaluation through the database (${TEST_DRIVER})`, () => {
     }
   });
 
-  it("meets the targets end to end on the parcel case, written after the library", async () => {
-    const parcel = { name: "parcel", article: PARCEL_ARTICLE, publishedAt: PARCEL_PUBLISHED, incidents: PARCEL_INCIDENTS, claims: PARCEL_GOLD.map((g) => ({ ...g, incidents: [...g.incidents] })) };
-    const db = await dbFor(parcel as unknown as EvalCase);
-    const m = score(parcel as unknown as EvalCase, (await analyzeArticle(db, { text: PARCEL_ARTICLE, publishedAt: PARCEL_PUBLISHED })).claims);
+  const later = [
+    { name: "parcel", article: PARCEL_ARTICLE, publishedAt: PARCEL_PUBLISHED, incidents: PARCEL_INCIDENTS, gold: PARCEL_GOLD },
+    { name: "mobile", article: MOBILE_ARTICLE, publishedAt: MOBILE_PUBLISHED, incidents: MOBILE_INCIDENTS, gold: MOBILE_GOLD },
+  ];
+  it.each(later.map((c) => [c.name, c] as const))("meets the targets end to end on the %s case, written after the library", async (_, c) => {
+    const evalCase = { ...c, claims: c.gold.map((g) => ({ ...g, incidents: [...g.incidents] })) } as unknown as EvalCase;
+    const db = await dbFor(evalCase);
+    const m = score(evalCase, (await analyzeArticle(db, { text: c.article, publishedAt: c.publishedAt })).claims);
     console.info(`${TEST_DRIVER} e2e:   ${m.line}`);
     expect(m.recallAt3).toBeGreaterThanOrEqual(0.95);
     expect(m.mrr).toBeGreaterThanOrEqual(0.85);

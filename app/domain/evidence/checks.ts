@@ -10,7 +10,7 @@ import { daysOutside, isIncidentSubject, readClaim, type ClaimReading, type Supe
 import { satisfies } from "./compare";
 import { factsOf, recordHasTag, rootCauseHeadline, type IncidentFacts } from "./incident-facts";
 import { organizationMatches, regionMatches, serviceMatches } from "./scope";
-import { formatBetween, formatDay, formatMinutes, formatNumber, listJoin, plural } from "./text";
+import { formatBetween, formatDay, formatMinutes, formatNumber, listJoin, plural, tokenize } from "./text";
 import type { AnalysisContext, AssertionCheck, CheckStatus, ClaimInput } from "./types";
 
 /** Optional knowledge of the workspace beyond the matched records. */
@@ -104,7 +104,9 @@ function incidentList(facts: IncidentFacts[], where: string): string {
 
 /** "cloud storage", "retail checkout in eu-west". */
 function scopeLabel(scope: Evidence["scope"]): string {
-  const what = [listJoin(scope.organizations), listJoin(scope.services)].filter(Boolean).join(" ");
+  // A service named like its division ("broadband" in broadband) is said once.
+  const services = scope.services.filter((s) => !scope.organizations.some((o) => o.toLowerCase() === s.toLowerCase()));
+  const what = [listJoin(scope.organizations), listJoin(services)].filter(Boolean).join(" ");
   const where = listJoin(scope.regions);
   return [what, where && (what ? `in ${where}` : where)].filter(Boolean).join(" ");
 }
@@ -160,12 +162,38 @@ function countedSet(ev: Evidence): IncidentFacts[] {
 
 /** "has not had an outage since January": any record in the window and scope contradicts it. */
 function checkNone(ev: Evidence): AssertionCheck {
+  if (ev.reading.keptWorking && !ev.scope.own) return checkKeptWorking(ev, ev.reading.keptWorking.subject);
   const set = countedSet(ev);
   const label = scopeLabel(ev.scope);
   const claimed = `no ${label ? `${label} ` : ""}incidents`;
   if (set.length) return check("count", "contradicted", claimed, `${incidentList(set, ev.where)}${label ? ` involved ${label}` : ""}`, set);
   if (!ev.reading.window) return check("count", "unknown", claimed, "the claim gives no period to check", []);
   return check("count", "supported", claimed, `no ${label ? `${label} ` : ""}incident is recorded ${ev.where}`, []);
+}
+
+const CONTINUED = /\b(?:continued to|kept|still) (?:work|worked|working|operate|operating|function|run|running)\b|\b(?:was|were|remained) (?:not affected|unaffected|available|working)\b|\bnot affected\b/i;
+const STOPPED = /\b(?:failed|fail|could not|couldn't|unable|unavailable|down|stopped|errors?)\b/i;
+
+/**
+ * "Emergency calls could still be made": something the records name no service for. Read what
+ * the window's records say of it: a sentence naming it as still working supports the claim, one
+ * naming it as failing contradicts it; silence settles nothing.
+ */
+function checkKeptWorking(ev: Evidence, subject: string): AssertionCheck {
+  const claimed = `${subject.toLowerCase()} kept working`;
+  const words = [...new Set(tokenize(subject).filter((w) => w.length >= 3))];
+  if (!words.length) return check("scope", "unknown", claimed, "the claim does not say what kept working", []);
+  for (const f of ev.inWindow) {
+    const sentences = [f.incident.customerImpact, f.incident.summary].flatMap((t) => (t ?? "").split(/(?<=[.;!?])\s+/));
+    for (const sentence of sentences) {
+      const tokens = new Set(tokenize(sentence));
+      if (!words.every((w) => tokens.has(w))) continue;
+      const quoted = `${f.incident.id} records '${sentence.trim().replace(/[.;]$/, "")}'`;
+      if (CONTINUED.test(sentence)) return check("scope", "supported", claimed, quoted, [f]);
+      if (STOPPED.test(sentence)) return check("scope", "contradicted", claimed, quoted, [f]);
+    }
+  }
+  return check("scope", "unknown", claimed, `the records ${ev.where} do not say whether ${subject.toLowerCase()} kept working`, []);
 }
 
 function checkCount(ev: Evidence, q: Quantity): AssertionCheck {

@@ -48,6 +48,8 @@ export interface ClaimReading {
   superlative: Superlative | null;
   /** "has not had an outage since January", "card payments were not affected": the claim asserts there were none. */
   deniesIncidents: boolean;
+  /** "Emergency calls could still be made": what the claim says kept working through the incident. */
+  keptWorking: { subject: string } | null;
   /** "in total", "combined": durations and customers are sums, not one incident's figure. */
   totals: boolean;
   publishedDay: string | null;
@@ -86,6 +88,19 @@ function superlativeOf(text: string): Superlative | null {
 const DENIES_INCIDENTS =
   /\b(?:(?:has|have|had)(?: not|n't) (?:had|suffered|experienced|seen|reported)|(?:has|have|had) (?:never|not once) (?:had|suffered|gone down|been down)|never (?:went|goes|gone) down)\b|\bno (?:(?:other|further|new|major|significant) )?(?:outages?|incidents?|disruptions?|downtime)\b|\bwithout (?:an? |any )?(?:outage|incident|disruption)\b|\b(?:was|were|is|are)(?: not|n't| never) (?:affected|impacted|hit|disrupted)\b|\b(?:was|were|remained) (?:unaffected|unscathed)\b/i;
 
+/** "Emergency calls could still be made", "card payments continued to work": something kept working through the incident. */
+const KEPT_WORKING =
+  /\b(?:could|can) still be (?:made|used|reached|accessed|placed|booked)\b|\b(?:was|were) still able to\b|\b(?:continued|kept) (?:to )?(?:work|working|operate|operating|function|functioning|run|running)\b/i;
+const LEADING_WORDS = /^(?:(?:but|and|however|meanwhile|the|its|their|all|some)\b[,\s]*)+/i;
+
+/** What the claim says kept working ("Emergency calls"), or null. */
+function keptWorkingOf(text: string): { subject: string } | null {
+  const m = KEPT_WORKING.exec(text);
+  if (!m) return null;
+  const subject = text.slice(0, m.index).replace(LEADING_WORDS, "").replace(/[,;:]\s*$/, "").trim();
+  return subject && subject.split(/\s+/).length <= 6 ? { subject } : null;
+}
+
 /** "The outage", "this disruption": a claim that refers back to one event named earlier. */
 const DEFINITE_EVENT =
   /\b(?:the|this|that)\s+(?:\w+\s+)?(?:outage|disruption|incident|failure|crash|breach|attack|problem|glitch|meltdown|blackout|episode|breakdown)\b(?!s)/i;
@@ -109,12 +124,15 @@ export function refersToEarlierEvent(claim: ClaimInput): boolean {
 export function readClaim(claim: ClaimInput, context: AnalysisContext): ClaimReading {
   const { facts, text } = claim;
   const causes = claimCauses(claim);
+  // "Emergency calls could still be made": a claim that something kept working speaks of the incident's reach.
+  const keptWorking = keptWorkingOf(text);
   const aboutIncidents =
     INCIDENT_WORDS.test(text) ||
     (causes.length > 0 && (causes.some((c) => c.negated) || CAUSAL_WORDS.test(text))) ||
     facts.assertsFullOutage ||
     (facts.dates.some((d) => d.source === "explicit") && (facts.services.length > 0 || causes.length > 0)) ||
-    facts.quantities.some((q) => q.kind === "duration" || q.kind === "customers" || (q.kind === "count" && isIncidentSubject(q.subject)));
+    facts.quantities.some((q) => q.kind === "duration" || q.kind === "customers" || (q.kind === "count" && isIncidentSubject(q.subject))) ||
+    keptWorking !== null;
   const ownOrgs = facts.organizations.map((o) => o.name.toLowerCase());
   const articleOrgs = (context.articleOrganizations ?? []).map((o) => o.toLowerCase());
   return {
@@ -131,7 +149,8 @@ export function readClaim(claim: ClaimInput, context: AnalysisContext): ClaimRea
     aboutPolicy: POLICY_WORDS.test(text),
     universal: /\b(?:all|every|each|none|always|never)\b/i.test(text) || facts.absolutes.some((a) => /^(?:all|every|each|none|never|always)$/i.test(a)),
     plural: /\b(?:outages|incidents|disruptions|failures|problems|them|they|string of|series of|several|multiple|repeated)\b/i.test(text),
-    deniesIncidents: DENIES_INCIDENTS.test(text),
+    deniesIncidents: DENIES_INCIDENTS.test(text) || keptWorking !== null,
+    keptWorking,
     superlative: superlativeOf(text),
     totals: /\b(?:in total|total(?:led|ling)?|combined|altogether|in all|cumulative|between them)\b/i.test(text),
     publishedDay: context.publishedAt ? context.publishedAt.slice(0, 10) : null,
