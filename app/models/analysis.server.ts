@@ -314,6 +314,7 @@ export async function analyzeExtractedClaims(
   const started = performance.now();
   const { key, words } = await claimWords(db, claims.map((c) => c.text));
   const ws = await workspaceFor(db, key);
+  context = { ...context, knownServices: context.knownServices ?? ws.vocabulary.services };
   const ids: PoolIds[] = [];
   // Each claim's new records are read while the next claim's pool is retrieved (on PostgreSQL,
   // on another connection of the pool); PGlite simply runs them in turn.

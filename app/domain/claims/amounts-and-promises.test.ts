@@ -27,3 +27,15 @@ describe("a company's promise", () => {
     expect(score("The airline pledged to refund every passenger")).toBeGreaterThanOrEqual(0.5);
   });
 });
+
+describe("sentences about the incident itself", () => {
+  const score = (text: string) => scoreCheckWorthiness({ text, role: "sentence", start: 0 });
+  it("count when they give a figure, a superlative or what was spared", () => {
+    expect(score("The problem lasted for two days before it was fixed")).toBeGreaterThanOrEqual(0.5);
+    expect(score("It is the first serious incident at Pennywise since it launched in 2023")).toBeGreaterThanOrEqual(0.5);
+    expect(score("Business accounts were not affected")).toBeGreaterThanOrEqual(0.5);
+  });
+  it("but not as commentary", () => {
+    expect(score("It is tempting to see the failure as a sign that streaming has outgrown its infrastructure")).toBeLessThan(0.5);
+  });
+});

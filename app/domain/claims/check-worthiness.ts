@@ -28,6 +28,13 @@ export interface WorthinessSignal {
 }
 
 const HEADLINE_CAP = 0.35;
+
+/** "The problem lasted two days", "the first serious incident": the sentence speaks of an incident itself. */
+const INCIDENT_REFERENCE = /\b(?:the|this|that|an?|its|first|second|third|latest|serious|major)\s+(?:\w+\s+)?(?:problem|outage|incident|glitch|failure|disruption|breach|crash|fault|blackout)s?\b/i;
+/** "Business accounts were not affected": a claim about an incident's reach. */
+const SPARED = /\b(?:was|were|remained)\s+(?:not|n't|never)\s+(?:affected|impacted|hit|disrupted)\b|\bunaffected\b/i;
+/** "the first serious incident since it launched", "the worst outage in its history". */
+const SUPERLATIVE = /\b(?:first|worst|longest|biggest|largest|only)\b[^.]{0,40}\b(?:since|ever|in (?:its|the company's) history|on record)\b/i;
 const BOILERPLATE_CAP = 0.05;
 
 /** The signals behind a score, for tests and for showing a reviewer why a sentence was picked. */
@@ -51,6 +58,10 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
   add("absolute", 0.1, facts.absolutes.length > 0);
   add("sourced", 0.1, facts.attributions.length > 0);
   add("impact", 0.2, facts.assertsFullOutage || IMPACT_PATTERN.test(text));
+  const superlative = SUPERLATIVE.test(text);
+  // An incident named with a figure or a superlative ("the problem lasted two days") is a fact to check; named alone, it may be commentary.
+  add("speaks of the incident", 0.15, (INCIDENT_REFERENCE.test(text) && (facts.quantities.length > 0 || superlative)) || SPARED.test(text));
+  add("superlative", 0.15, superlative);
   const commitment = isCompanyCommitment(text);
   add("company action", 0.35, isCompanyAction(text) || commitment);
 

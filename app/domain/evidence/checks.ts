@@ -20,6 +20,8 @@ export interface CheckOptions {
    * own name, say) is not treated as a division the records could contradict.
    */
   knownOrganizations?: string[];
+  /** Service names the workspace knows; see AnalysisContext.knownServices. */
+  knownServices?: string[];
 }
 
 /** The records a claim's figures are computed over. */
@@ -53,7 +55,7 @@ export function checkAssertions(
   const checks: AssertionCheck[] = [];
   if (ev.scope.own) checks.push(checkScope(ev));
   for (const q of reading.quantities) {
-    if (q.kind === "count" && isIncidentSubject(q.subject)) checks.push(checkCount(ev, q));
+    if (q.kind === "count" && isIncidentSubject(q.subject) && !isRepeatedAct(reading.text, q)) checks.push(checkCount(ev, q));
     if (q.kind === "duration") checks.push(checkDuration(ev, q));
     if (q.kind === "customers") checks.push(checkCustomers(ev, q));
     if (q.kind === "percentage") checks.push(checkShare(ev, q));
@@ -64,6 +66,12 @@ export function checkAssertions(
   return checks;
 }
 
+/** "charged twice", "billed three times": what happened to each customer, not how many incidents. */
+function isRepeatedAct(text: string, q: Quantity): boolean {
+  const before = text.slice(0, Math.max(0, text.indexOf(q.text)));
+  return /\b(?:charged|billed|debited|paid|sent|delivered|booked|processed|taken|deducted)\s+(?:\w+\s+)?$/i.test(before);
+}
+
 function gatherEvidence(reading: ClaimReading, matched: Incident[], options: CheckOptions): Evidence {
   const all = matched.map(factsOf);
   const window = reading.window;
@@ -71,11 +79,15 @@ function gatherEvidence(reading: ClaimReading, matched: Incident[], options: Che
   const known = options.knownOrganizations?.map((o) => o.toLowerCase());
   const ownOrgs = reading.organizationsFromArticle ? [] : reading.organizations;
   const claimedOrgs = ownOrgs.filter((o) => !known || known.some((k) => organizationMatches(o, k)));
+  // A service no record uses is generic wording, except where the claim says it was spared.
+  const services = options.knownServices && !reading.deniesIncidents
+    ? reading.services.filter((s) => serviceMatches(s, options.knownServices!))
+    : reading.services;
   const scope = {
     organizations: claimedOrgs,
-    services: reading.services,
+    services,
     regions: reading.regions,
-    own: claimedOrgs.length > 0 || reading.services.length > 0 || reading.regions.length > 0,
+    own: claimedOrgs.length > 0 || services.length > 0 || reading.regions.length > 0,
   };
   const inScope = inWindow.filter((f) => inClaimedScope(scope, f));
   const where = window ? formatBetween(window.from, window.to) : "among the matched records";
@@ -415,7 +427,7 @@ function checkOutage(ev: Evidence): AssertionCheck {
   const what = ev.scope.services.length ? listJoin(ev.scope.services) : "the service";
   const full = set.filter((f) => level(f) === "full");
   const partial = set.filter((f) => level(f) === "partial");
-  const count = ev.reading.quantities.find((q) => q.kind === "count" && isIncidentSubject(q.subject));
+  const count = ev.reading.quantities.find((q) => q.kind === "count" && isIncidentSubject(q.subject) && !isRepeatedAct(ev.reading.text, q));
   const needed = count ? count.value : 1;
   if (full.length >= needed || (full.length && !count)) {
     return check("outage", "supported", claimed, `${listJoin(full.map((f) => `${f.incident.id} (${f.incident.customerImpact ?? f.incident.title})`))} took ${what} down`, full);

@@ -35,3 +35,37 @@ describe("counts of what incidents touched", () => {
     expect(checkAssertions(claim, {}, [labels]).find((c) => c.aspect === "count")?.status).toBe("contradicted");
   });
 });
+
+describe("a repeated charge", () => {
+  it("is what happened to each customer, not a count of incidents", () => {
+    const claim = makeClaim("Thousands of customers were charged twice on Wednesday", {
+      dates: [["2026-09-16", "2026-09-16", "Wednesday", "relative"]],
+      quantities: [
+        ["customers", 1000, "gte", "Thousands of customers", { vague: true, subject: "customers" }],
+        ["count", 2, "eq", "twice", { subject: "times" }],
+      ],
+    });
+    const checks = checkAssertions(claim, {}, [labels]);
+    expect(checks.map((c) => c.aspect)).not.toContain("count");
+  });
+});
+
+describe("a service no record uses", () => {
+  const claim = makeClaim("Label printing failed on Wednesday after a bug in the payment system", {
+    services: [
+      ["label-printing", "Label printing"],
+      ["payment", "payment system"],
+    ],
+    dates: [["2026-09-16", "2026-09-16", "Wednesday", "relative"]],
+  });
+
+  it("is generic wording, not a scope the records contradict", () => {
+    const scope = checkAssertions(claim, {}, [labels], { knownServices: ["label-printing", "tracking"] }).find((c) => c.aspect === "scope");
+    expect(scope).toMatchObject({ status: "supported", claimed: "label-printing" });
+  });
+
+  it("still counts without the workspace's service names", () => {
+    const scope = checkAssertions(claim, {}, [labels]).find((c) => c.aspect === "scope");
+    expect(scope?.claimed).toBe("label-printing and payment");
+  });
+});

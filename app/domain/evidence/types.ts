@@ -21,6 +21,11 @@ export interface AnalysisContext {
   articleWindow?: DateRange;
   /** Organisations the article as a whole is about, normalised lower-case. */
   articleOrganizations?: string[];
+  /**
+   * Every service name the workspace's records use. A service the claim names that no record
+   * uses ("the company's payment system") is a manner of speaking, not a scope to hold it to.
+   */
+  knownServices?: string[];
 }
 
 /** One record the database retrieved for a claim, with its full-text score in 0..1. */
