@@ -303,13 +303,14 @@ export async function searchIncidents(db: Db, f: IncidentFilters): Promise<{ ite
   if (query) where.push(sql`${incidents.search} @@ ${query}`);
   const whereSql = where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``;
 
-  const [{ total }] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${incidents} ${whereSql}`);
+  // The count and the page are independent: on PostgreSQL they run on two connections at once.
+  const counting = queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${incidents} ${whereSql}`);
   const offset = (page - 1) * PAGE_SIZE;
   const order = query
     ? sql`order by ts_rank(${incidents.search}, ${query}) desc, ${incidents.startedAt} desc, ${incidents.id}`
     : sql`order by ${incidents.startedAt} desc, ${incidents.id} desc`;
   const rankSql = query ? sql`ts_rank(${incidents.search}, ${query})` : sql`null::real`;
-  const rows = await queryRows<{
+  const paging = queryRows<{
     id: string;
     title: string;
     severity: string | null;
@@ -327,6 +328,7 @@ export async function searchIncidents(db: Db, f: IncidentFilters): Promise<{ ite
     sql`select id, title, severity, status, organization, services, regions, tags, started_at, resolved_at, search_b, ${rankSql} as rank
         from ${incidents} ${whereSql} ${order} limit ${PAGE_SIZE} offset ${offset}`,
   );
+  const [[{ total }], rows] = await Promise.all([counting, paging]);
   const snippets = query && rows.length ? await headlines(db, rows.map((r) => ({ id: r.id, text: r.search_b })), q!) : new Map();
   return {
     items: rows.map((r) => ({
