@@ -16,6 +16,7 @@ import type { Incident } from "~/domain/incidents";
 import { STANCES, VERDICT_LABELS, type Stance } from "~/domain/workflow";
 import { analyzeExtractedClaims } from "./analysis.server";
 import { recordEvent, type AuditActor } from "./audit.server";
+import { inTransaction } from "./case-input.server";
 
 /** An expected refusal with its HTTP status and, for form errors, the field it is about. */
 export class EvidenceError extends Error {
@@ -55,10 +56,6 @@ export interface VerdictSuggestionSnapshot {
   basis: string;
   analyzedAt: string;
   candidates: string[];
-}
-
-function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction((tx) => fn(tx as unknown as Db));
 }
 
 /** The claims the evidence work covers: kept ones, and proposed ones above the threshold. */
@@ -161,7 +158,7 @@ export async function runCaseAnalysis(db: Db, actor: AuditActor, caseId: string)
   }
   const versions = await currentVersions(db, suggestions.flatMap((s) => s.suggestion.candidates.map((c) => c.incidentId)));
 
-  await transaction(db, async (tx) => {
+  await inTransaction(db, async (tx) => {
     for (const { id, suggestion } of suggestions) {
       const stored: StoredSuggestion = {
         ...suggestion,
@@ -235,7 +232,7 @@ export async function linkEvidence(db: Db, actor: AuditActor, input: LinkInput):
   if (excerpt && excerpt.length > MAX_EXCERPT_CHARS) throw new EvidenceError(`An excerpt can be at most ${MAX_EXCERPT_CHARS} characters; quote the sentence that matters.`, 400, "excerpt");
   if (note.length > MAX_NOTE_CHARS) throw new EvidenceError(`A note can be at most ${MAX_NOTE_CHARS} characters.`, 400, "note");
 
-  return transaction(db, async (tx) => {
+  return inTransaction(db, async (tx) => {
     await requireClaim(tx, input.caseId, input.claimId, true);
     const current = await currentRecord(tx, incidentId);
     if (!current) throw new EvidenceError(`There is no incident record with the id “${incidentId}”.`, 400, "incidentId");
@@ -300,7 +297,7 @@ async function requireLink(db: Db, caseId: string, linkId: string) {
 
 /** Removes a link (its confirmation goes with it; the audit trail keeps both). */
 export async function unlinkEvidence(db: Db, actor: AuditActor, input: { caseId: string; linkId: string }): Promise<void> {
-  await transaction(db, async (tx) => {
+  await inTransaction(db, async (tx) => {
     const link = await requireLink(tx, input.caseId, input.linkId);
     await tx.delete(evidenceLinks).where(eq(evidenceLinks.id, link.id));
     await recordEvent(tx, actor, {
@@ -326,7 +323,7 @@ export interface Confirmer {
  * current version no longer holds cannot be confirmed: link the current wording instead.
  */
 export async function confirmLink(db: Db, user: Confirmer, input: { caseId: string; linkId: string }): Promise<{ version: number; changed: boolean }> {
-  return transaction(db, async (tx) => {
+  return inTransaction(db, async (tx) => {
     const link = await requireLink(tx, input.caseId, input.linkId);
     const [assignee] = link.assigneeId ? await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, link.assigneeId)) : [];
     const verdict = confirmRefusal(user, assignee ?? null);
@@ -377,7 +374,7 @@ export async function setVerdict(db: Db, actor: AuditActor, input: VerdictInput)
   if (!(VERDICT_LABELS as readonly string[]).includes(input.verdict)) throw new EvidenceError("Choose accurate, inaccurate, misleading or unverifiable.", 400, "verdict");
   const note = input.note?.trim() ?? "";
   if (note.length > MAX_NOTE_CHARS) throw new EvidenceError(`A note can be at most ${MAX_NOTE_CHARS} characters.`, 400, "note");
-  await transaction(db, async (tx) => {
+  await inTransaction(db, async (tx) => {
     const claim = await requireClaim(tx, input.caseId, input.claimId, true);
     const suggestion = claim.suggestion as StoredSuggestion | null;
     const shown = input.suggestionAt?.trim() || null;
