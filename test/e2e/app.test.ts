@@ -21,7 +21,7 @@ describe("the app in a browser", () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/incidents`);
     expect(new URL(page.url()).pathname).toBe("/sign-in");
-    await expect(page.getByRole("note").textContent()).resolves.toContain("factdesk-demo");
+    await expect.poll(() => page.getByRole("note").textContent()).toContain("factdesk-demo");
     await page.getByLabel("Email").fill("comms@example.com");
     await page.getByLabel("Password").fill("factdesk-demo");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -41,7 +41,7 @@ describe("the app in a browser", () => {
     await page.getByLabel("Email").fill("legal@example.com");
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert").textContent()).resolves.toBe("That email and password do not match an active account.");
+    await expect.poll(() => page.getByRole("alert").textContent()).toBe("That email and password do not match an active account.");
     await context.close();
   });
 

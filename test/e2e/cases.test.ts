@@ -47,7 +47,7 @@ describe("cases in a browser", () => {
     await page.getByRole("button", { name: "Add source and find claims" }).click();
     await page.waitForURL(/\/sources\/[0-9a-f-]{36}\?added=/);
     readerUrl = page.url().split("?")[0];
-    await expect(page.getByRole("status").first().textContent()).resolves.toMatch(/Source added: \d+ check-worthy claims found/);
+    await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/Source added: \d+ check-worthy claims found/);
     const names = await page.locator("a.claim-mark[data-first]").evaluateAll((links) => links.map((l) => l.getAttribute("aria-label")));
     expect(names).toContain("Claim: The online store went down at least four times between 5 and 11 March (proposed)");
     await page.close();
@@ -63,10 +63,10 @@ describe("cases in a browser", () => {
     expect(focused).toBe("Claim: The online store went down at least four times between 5 and 11 March (proposed)");
     await page.keyboard.press("Enter");
     await page.waitForURL(/claim=/);
-    await expect(page.locator(".claim-wording").textContent()).resolves.toBe("The online store went down at least four times between 5 and 11 March");
+    await expect.poll(() => page.locator(".claim-wording").textContent()).toBe("The online store went down at least four times between 5 and 11 March");
     await page.getByRole("button", { name: "Accept" }).click();
     await page.waitForURL(/done=accept/);
-    await expect(page.locator(".claim-panel .badge").first().textContent()).resolves.toBe("Accepted");
+    await expect.poll(() => page.locator(".claim-panel .badge").first().textContent()).toBe("Accepted");
     await page.close();
   });
 
@@ -81,10 +81,10 @@ describe("cases in a browser", () => {
     await page.mouse.move(box.x + 200, box.y + box.height / 2, { steps: 8 });
     await page.mouse.up();
     expect(page.url()).not.toContain("claim=");
-    await expect(page.locator(".selection-preview").textContent()).resolves.toBe("“Meridian has pushed its engineers”");
+    await expect.poll(() => page.locator(".selection-preview").textContent()).toBe("“Meridian has pushed its engineers”");
     await page.getByRole("button", { name: "Add claim from selection" }).click();
     await page.waitForURL(/done=created/);
-    await expect(page.locator(".claim-wording").textContent()).resolves.toBe("Meridian has pushed its engineers");
+    await expect.poll(() => page.locator(".claim-wording").textContent()).toBe("Meridian has pushed its engineers");
     expect(await page.locator(".selection-bar").count()).toBe(0);
     await page.close();
   });
@@ -109,7 +109,7 @@ describe("cases in a browser", () => {
     await page.locator(".article-body").hover();
     await page.waitForLoadState("networkidle");
     expect(await page.locator("main script, main img, main [onerror], main [onmouseover]").count()).toBe(0);
-    await expect(page.locator(".article-body").textContent()).resolves.toContain("<script>alert(4)</script>");
+    await expect.poll(() => page.locator(".article-body").textContent()).toContain("<script>alert(4)</script>");
     expect(dialogs).toBe(0);
     fs.rmSync(file);
     await page.close();
@@ -123,12 +123,12 @@ describe("cases in a browser", () => {
     await page.waitForURL(/claim=/);
     await page.getByRole("button", { name: "Dismiss" }).click();
     await page.waitForURL(/done=dismiss/);
-    await expect(page.locator(".reader-aside .alert-ok").textContent()).resolves.toBe("Claim dismissed.");
+    await expect.poll(() => page.locator(".reader-aside .alert-ok").textContent()).toBe("Claim dismissed.");
     await page.getByText("Add a claim by quoting the article").click();
     await page.getByLabel("Exact quote").fill("during the evening peak");
     await page.getByRole("button", { name: "Add claim", exact: true }).click();
     await page.waitForURL(/done=created/);
-    await expect(page.locator(".claim-wording").textContent()).resolves.toBe("during the evening peak");
+    await expect.poll(() => page.locator(".claim-wording").textContent()).toBe("during the evening peak");
     await context.close();
   });
 
@@ -137,8 +137,8 @@ describe("cases in a browser", () => {
     const page = await signIn(context, "legal@example.com", new URL(readerUrl).pathname);
     await page.locator("a.claim-mark[data-first]").first().click();
     await page.waitForURL(/claim=/);
+    await expect.poll(() => page.locator(".claim-panel").textContent()).toContain("you can read them");
     expect(await page.locator(".claim-panel form").count()).toBe(0);
-    await expect(page.locator(".claim-panel").textContent()).resolves.toContain("you can read them");
     await context.close();
   });
 });
