@@ -7,7 +7,6 @@ import fs from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Db } from "#db/client";
 import { createCase } from "./case.server";
-import { runCaseAnalysis } from "./evidence.server";
 import { importIncidents } from "./incident.server";
 import { addSource } from "./source.server";
 import { countUsers, createUser } from "./user.server";
@@ -56,7 +55,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ seeded: bool
       outlet: "The Financial Ledger",
       publishedAt: expected.publishedAt ?? null,
     });
-    await runCaseAnalysis(txDb, actor, caseId);
   });
   return { seeded: true };
 }

@@ -24,6 +24,7 @@ import type { SourceFormat } from "~/domain/workflow";
 import { htmlToText } from "~/utils/html-to-text.server";
 import { recordEvent, type AuditActor } from "./audit.server";
 import { CaseInputError, inTransaction } from "./case-input.server";
+import { runCaseAnalysis } from "./evidence.server";
 import { claimsByFingerprint, earlierClaimsByFingerprint, extractionVocabulary } from "./claim.server";
 
 /** Rows per INSERT, well under PostgreSQL's 65,535 parameters. */
@@ -55,6 +56,8 @@ export interface AddedSource {
   linkedEarlier: number;
   /** Pieces of HTML markup removed from pasted text or Markdown. */
   markupRemoved: number;
+  /** Claims of the case analysed against the current records once the source was in. */
+  analyzed: number;
 }
 
 interface Prepared {
@@ -231,6 +234,7 @@ export async function addSource(db: Db, actor: AuditActor, caseId: string, input
       appearances: added,
       linkedEarlier,
       markupRemoved: prepared.markupRemoved,
+      analyzed: 0,
     };
     await recordEvent(tx, actor, {
       action: "source.added",
@@ -248,6 +252,9 @@ export async function addSource(db: Db, actor: AuditActor, caseId: string, input
         markupRemoved: result.markupRemoved,
       },
     });
+    // The new claims get their suggested verdicts and candidate records in the same action, so
+    // the Evidence tab is ready as soon as the article is in.
+    result.analyzed = (await runCaseAnalysis(tx, actor, caseId)).analyzed;
     return result;
   });
 }

@@ -90,7 +90,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     showAll,
     canEdit: can(user, "edit:claims"),
     added: url.searchParams.has("added")
-      ? { checkWorthy: count(url.searchParams, "added"), linked: count(url.searchParams, "linked"), earlier: count(url.searchParams, "earlier"), stripped: count(url.searchParams, "stripped") }
+      ? { checkWorthy: count(url.searchParams, "added"), linked: count(url.searchParams, "linked"), earlier: count(url.searchParams, "earlier"), stripped: count(url.searchParams, "stripped"), analyzed: url.searchParams.get("analysed") === "1" }
       : null,
     doneMessage: done ? (DONE_MESSAGES[done] ?? null) : null,
   });
@@ -198,6 +198,12 @@ export default function SourceReader() {
             Source added: {data.added.checkWorthy} check-worthy claim{data.added.checkWorthy === 1 ? "" : "s"} found.
             {data.added.linked ? ` ${data.added.linked} passage${data.added.linked === 1 ? " repeats a claim" : "s repeat claims"} already in the case, linked as appearances.` : ""}
             {data.added.earlier ? ` ${data.added.earlier} claim${data.added.earlier === 1 ? " was" : "s were"} seen in earlier cases and ${data.added.earlier === 1 ? "is" : "are"} linked to them.` : ""}
+            {data.added.analyzed ? (
+              <>
+                {" "}
+                Each claim was checked against the incident records: see <Link to={`/cases/${data.caseId}/evidence`}>Evidence</Link> for the suggested verdicts.
+              </>
+            ) : null}
             {data.added.stripped ? ` HTML markup was removed from the text (${data.added.stripped} piece${data.added.stripped === 1 ? "" : "s"}).` : ""}
           </div>
         ) : null}

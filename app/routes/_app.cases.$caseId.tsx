@@ -122,6 +122,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         if (added.appearances) notes.set("linked", String(added.appearances));
         if (added.linkedEarlier) notes.set("earlier", String(added.linkedEarlier));
         if (added.markupRemoved) notes.set("stripped", String(added.markupRemoved));
+        if (added.checkWorthy) notes.set("analysed", "1");
         return redirect(`/cases/${caseId}/sources/${added.sourceId}?${notes}`);
       }
     }

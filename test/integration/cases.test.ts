@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, cases, claimAppearances, claims, sources } from "../../db/schema";
 import { MAX_BODY_BYTES } from "../../app/domain/source-input";
 import { listEvents, verifyAuditTrail } from "../../app/models/audit.server";
+import { importIncidents } from "../../app/models/incident.server";
 import { action as workspaceAction, loader as workspaceLoader } from "../../app/routes/_app.cases.$caseId";
 import { loader as readerLoader } from "../../app/routes/_app.cases.$caseId.sources.$sourceId";
 import { loader as listLoader } from "../../app/routes/_app.cases._index";
@@ -382,5 +383,32 @@ describe("the article reader", () => {
       readerLoader(args(makeRequest(`/cases/${caseId}/sources/00000000-0000-4000-8000-000000000000`, { cookie: users.comms.cookie }), { caseId, sourceId: "00000000-0000-4000-8000-000000000000" })),
     );
     expect(missing.status).toBe(404);
+  });
+});
+
+describe("analysis when a source is added", () => {
+  it("suggests a verdict and candidate records for each new claim in the same action, and says so", async () => {
+    const records = fs.readFileSync(new URL("../../db/demo/meridian/incidents.json", import.meta.url), "utf8");
+    const imported = await importIncidents(testDb.db, { text: records, fileName: "incidents.json", actor: { label: "test" } });
+    expect(imported.ok).toBe(true);
+    const caseId = await openCase("Analysed on add");
+    const response = await postSource(caseId, sourceForm({ body: ARTICLE }));
+    const location = new URL(response.headers.get("location")!, "http://x");
+    expect(location.searchParams.get("analysed")).toBe("1");
+
+    const rows = await testDb.db.select({ text: claims.text, belowThreshold: claims.belowThreshold, suggestion: claims.suggestion }).from(claims).where(eq(claims.caseId, caseId));
+    const shown = rows.filter((r) => !r.belowThreshold);
+    expect(shown.length).toBeGreaterThan(3);
+    for (const row of shown) expect(row.suggestion).toMatchObject({ suggested: expect.any(String), basis: expect.any(String) });
+    const sixHours = shown.find((r) => r.text.startsWith("One of the outages lasted more than six hours"))!;
+    const suggestion = sixHours.suggestion as { suggested: string; candidates: { incidentId: string }[] };
+    expect(suggestion.suggested).toBe("inaccurate");
+    expect(suggestion.candidates.length).toBeGreaterThan(0);
+
+    const actions = (await testDb.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.caseId, caseId))).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["source.added", "evidence.analyzed"]));
+
+    const reader = await call(() => readerLoader(args(makeRequest(`${location.pathname}${location.search}`, { cookie: users.comms.cookie }), { caseId, sourceId: location.pathname.split("/").pop()! })));
+    expect((await reader.json()).added).toMatchObject({ analyzed: true });
   });
 });
