@@ -11,8 +11,9 @@ import { loader as detailLoader } from "../../app/routes/_app.incidents.$id";
 import { loader as listLoader } from "../../app/routes/_app.incidents._index";
 import { action as importAction, loader as importLoader } from "../../app/routes/_app.incidents.import";
 import { action as runAction, loader as runLoader } from "../../app/routes/incidents.import.run";
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from "../../app/utils/incident-pages.server";
 import { createTestDb, type TestDb } from "../setup/db";
-import { call, cookieFor, createTestUser, makeContext, makeRequest } from "../setup/remix";
+import { BASE, call, cookieFor, createTestUser, makeContext, makeRequest } from "../setup/remix";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/incidents");
 const MERIDIAN = path.resolve(__dirname, "../../../shared/examples/meridian/incidents.json");
@@ -152,6 +153,40 @@ describe("the import page", () => {
     expect(badFormat.status).toBe(400);
     expect(badFormat.body.errors).toEqual(["Choose one of the listed formats."]);
     expect(await countRows()).toBe(0);
+  });
+
+  it("answers 413 for a file over the upload limit, stopping at the limit and staging nothing", async () => {
+    // The body is generated as it is read: a 257 MB file that never sits in memory.
+    const boundary = "----factdesk-limit-test";
+    const head = new TextEncoder().encode(
+      `--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\npreview\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.json"\r\nContent-Type: application/json\r\n\r\n`,
+    );
+    const chunk = new Uint8Array(1024 * 1024).fill(0x20);
+    const stagedBefore = await countUploads();
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === 0) controller.enqueue(head);
+        if (sent < MAX_UPLOAD_BYTES + chunk.length) {
+          controller.enqueue(chunk);
+          sent += chunk.length;
+        } else {
+          controller.enqueue(new TextEncoder().encode(`\r\n--${boundary}--\r\n`));
+          controller.close();
+        }
+      },
+    });
+    const request = new Request(`${BASE}/incidents/import`, {
+      method: "POST",
+      headers: { "Content-Type": `multipart/form-data; boundary=${boundary}`, Origin: BASE, Cookie: engineerCookie },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    const response = await call(() => importAction(args(request)));
+    expect(response.status).toBe(413);
+    expect((await response.json()).errors).toEqual([`The file is larger than ${MAX_UPLOAD_LABEL}, the most one import accepts. Split it into smaller files.`]);
+    expect(sent).toBeLessThanOrEqual(MAX_UPLOAD_BYTES + chunk.length);
+    expect(await countUploads()).toBe(stagedBefore);
   });
 
   it("honours a forced format", async () => {
