@@ -45,9 +45,22 @@ function cacheDir(): string {
   }
 }
 
+function templatePath(): string {
+  return path.join(cacheDir(), `pglite-template-${migrationsFingerprint()}.tar`);
+}
+
+/** The template dump when one for the current migrations is already cached, or null. */
+export function cachedPgliteTemplate(): Blob | null {
+  try {
+    return new Blob([fs.readFileSync(templatePath())]);
+  } catch {
+    return null;
+  }
+}
+
 /** Path of the migrated template dump, building it on first use. */
 export async function ensurePgliteTemplate(): Promise<string> {
-  const file = path.join(cacheDir(), `pglite-template-${migrationsFingerprint()}.tar`);
+  const file = templatePath();
   if (fs.existsSync(file)) return file;
   const handle = await createDb("memory://");
   try {

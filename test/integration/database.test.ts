@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, queryRows } from "../../db/client";
-import { migrateDb } from "../../db/migrate";
+import { MIGRATIONS_FOLDER, migrateDb } from "../../db/migrate";
+import { openWorkspace } from "../../db/open";
+import { ensurePgliteTemplate } from "../../db/template";
 import { createTestDb, TEST_DRIVER, type TestDb } from "../setup/db";
 
 let testDb: TestDb;
@@ -39,6 +41,24 @@ describe("createDb picks the driver from the location", () => {
     await first.close();
     const second = await createDb(dir);
     expect(await queryRows(second.db, sql`select v from kept`)).toEqual([{ v: 42 }]);
+    await second.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("openWorkspace on a new data folder", () => {
+  it("starts it from the cached migrated template, fully migrated, and keeps what is written", async () => {
+    await ensurePgliteTemplate();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-ws-"));
+    const first = await openWorkspace(dir, "test");
+    expect(first.fresh).toBe(true);
+    const applied = await queryRows<{ n: number }>(first.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    expect(applied[0].n).toBe(fs.readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith(".sql")).length);
+    await first.db.execute(sql`insert into settings (key, value) values ('kept', 'yes')`);
+    await first.close();
+    const second = await openWorkspace(dir, "test");
+    expect(second.fresh).toBe(false);
+    expect(await queryRows(second.db, sql`select value from settings where key = 'kept'`)).toEqual([{ value: "yes" }]);
     await second.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
