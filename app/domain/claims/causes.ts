@@ -87,7 +87,7 @@ const CAUSE_RULES: CauseRule[] = [
   },
   {
     tag: "process_gap",
-    pattern: /\b(?:without (?:a |any |proper |adequate |sufficient )?(?:[\w-]+ )?(?:review|testing|tests|approval|sign-off|checks?)|no (?:human |peer |code )?review|skipp(?:ed|ing) (?:the )?(?:usual |normal |standard )?(?:review|testing|tests|checks|approval)|bypass(?:ed|ing) (?:review|approval|controls|checks|safeguards)|(?:had )?not been (?:properly |adequately )?(?:tested|reviewed)|(?:insufficient|inadequate|no) (?:testing|oversight|safeguards)|lack of (?:oversight|testing|review|safeguards)|despite warnings)\b/gi,
+    pattern: /\b(?:without (?:a |any |proper |adequate |sufficient )?(?:[\w-]+ )?(?:review|testing|tests|approval|sign-off|checks?)|no (?:human |peer |code )?review|skipp(?:ed|ing) (?:the )?(?:usual |normal |standard )?(?:code |peer |human )?(?:review|testing|tests|checks|approval)|bypass(?:ed|ing) (?:the )?(?:code |peer )?(?:review|approval|controls|checks|safeguards)|(?:had )?not been (?:properly |adequately )?(?:tested|reviewed)|(?:insufficient|inadequate|no) (?:testing|oversight|safeguards)|lack of (?:oversight|testing|review|safeguards)|despite warnings)\b/gi,
     selfNegating: true,
   },
   {

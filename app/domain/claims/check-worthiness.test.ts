@@ -75,3 +75,36 @@ describe("classifyKind", () => {
     expect(kind(text)).toBe(expected);
   });
 });
+
+describe("scoreCheckWorthiness: framing clauses, the reader, figures in words", () => {
+  it("weighs a hedge or judgement in a trailing comment at half, so the factual main clause still counts", () => {
+    const trailing = "The test week was knocked offline for a full day, so the warning signs were arguably there";
+    expect(score(trailing)).toBeGreaterThanOrEqual(0.5);
+    expect(score("The warning signs were arguably there for anyone paying attention")).toBeLessThan(0.5);
+    const signals = checkWorthinessSignals({ text: trailing, role: "sentence" }, extractFacts(trailing, 0));
+    expect(signals.find((s) => s.name === "evaluation")?.weight).toBe(-0.1);
+  });
+
+  it("reads 'a full day' as a duration and 'would not load' as a failure, not speculation", () => {
+    expect(extractFacts("the portal was down for a full day", 0).quantities).toMatchObject([{ kind: "duration", value: 1440 }]);
+    expect(score("The outage began just before 9am on Monday, when staff found the booking screens would not load")).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("scores talking to the reader low, but not a factual clause after a leading 'if you ...,'", () => {
+    expect(score("If you tried to order lunch on Friday, you were probably not alone")).toBeLessThan(0.5);
+    expect(score("There's a decent chance you spent Monday staring at an empty inbox")).toBeLessThan(0.5);
+    expect(score("And if you thought it was over, the servers went down again for two hours on Sunday evening")).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("counts what an incident did to whom, and places named in passing", () => {
+    expect(score("The fault hit both business and household customers")).toBeGreaterThanOrEqual(0.5);
+    expect(score("Riders in Denver and Phoenix were also unable to book trips, according to posts on social media")).toBeGreaterThanOrEqual(0.5);
+    expect(score("Couriers, meanwhile, went unpaid for deliveries they made during the disruption")).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("scores company finances, outside experts' generalisations and verbless list items low", () => {
+    expect(score("The group reported revenue of 80.5m euros last year, up 9%, and serves more than 300 hospitals")).toBeLessThan(0.5);
+    expect(score("Dr. Jane Roe, a former chief technology officer who advises insurers, said outages of this kind were more often caused by upgrades than by attackers")).toBeLessThan(0.5);
+    expect(score("a written incident report within 30 days", "list-item")).toBeLessThan(0.5);
+  });
+});

@@ -36,6 +36,31 @@ const SPARED = /\b(?:was|were|remained)\s+(?:not|n't|never)\s+(?:affected|impact
 /** "the first serious incident since it launched", "the worst outage in its history". */
 const SUPERLATIVE = /\b(?:first|worst|longest|biggest|largest|only)\b[^.]{0,40}\b(?:since|ever|in (?:its|the company's) history|on record)\b/i;
 const BOILERPLATE_CAP = 0.05;
+/** "doubled", "three times higher": a comparison that is a figure to check. */
+const MULTIPLIER = /\b(?:doubled?|tripled?|quadrupled?|twice as|(?:two|three|four|five|ten|\d+) times (?:as|more|higher|larger|longer|bigger|the)|halved)\b/i;
+/** "went down again", "for the second time": the claim counts occurrences. */
+const RECURRENCE = /\b(?:again|once more|for the (?:second|third|fourth|fifth) time)\b/i;
+/** Talking to the reader ("you weren't alone", "there's a good chance you ..."): colour, not a claim. */
+const READER_ADDRESS = /\b(?:you|your|you're|you've)\b/i;
+/** A leading "if you ...," clause, which may frame a factual main clause. */
+const LEADING_IF = /^(?:and\s+|but\s+|so\s+)?if\b[^,]{0,120},\s*/i;
+/**
+ * Clauses at the edge of a sentence that comment on its main clause: ", so the warning signs were
+ * arguably there", ", which would make it ...", ", judging by the furious posts", ", prompting ...".
+ */
+const TRAILING_COMMENT = /,\s+(?:so|which|prompting|judging|though|although|while|sparking|fuelling|fueling|raising|adding to)\b.*$/i;
+/** Places named in passing ("in Seattle and Portland"), when no vocabulary names them. */
+const PLACE = /\b(?:in|across|throughout|to)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:(?:,\s*|\s+and\s+)[A-Z][a-z]+)*/;
+
+/** The sentence without the clauses that frame or comment on it: where hedges and judgements count fully. */
+function coreOf(text: string): string {
+  return text.replace(LEADING_IF, "").replace(TRAILING_COMMENT, "");
+}
+
+/** A negative cue weighs in full in the sentence's core, and half when only a framing clause carries it. */
+function scoped(weight: number, pattern: (t: string) => boolean, core: string): number {
+  return pattern(core) ? weight : weight / 2;
+}
 
 /** The signals behind a score, for tests and for showing a reviewer why a sentence was picked. */
 export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, facts: ClaimFacts): WorthinessSignal[] {
@@ -46,6 +71,7 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
   };
   const specific = facts.quantities.some(isMeasured);
 
+  const core = coreOf(text);
   add("statement", hasFiniteVerb(text) ? 0.15 : 0.05, true);
   add("specific quantity", 0.3, specific);
   add("vague quantity", 0.1, !specific && facts.quantities.length > 0);
@@ -54,24 +80,33 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
   const namesEntity = facts.organizations.length + facts.services.length + facts.regions.length > 0;
   add("names a system", 0.2, namesEntity);
   add("mentions a system", 0.1, !namesEntity && WHOLE_SYSTEM_PATTERN.test(text));
+  add("names a place", 0.1, !namesEntity && PLACE.test(text));
+  add("comparison figure", 0.2, !specific && MULTIPLIER.test(text));
+  add("recurrence", 0.1, RECURRENCE.test(core));
   add("time", 0.1, facts.dates.some((d) => d.source !== "article") || hasClockTime(text));
   add("absolute", 0.1, facts.absolutes.length > 0);
   add("sourced", 0.1, facts.attributions.length > 0);
   add("impact", 0.2, facts.assertsFullOutage || IMPACT_PATTERN.test(text));
   const superlative = SUPERLATIVE.test(text);
   // An incident named with a figure or a superlative ("the problem lasted two days") is a fact to check; named alone, it may be commentary.
-  add("speaks of the incident", 0.15, (INCIDENT_REFERENCE.test(text) && (facts.quantities.length > 0 || superlative)) || SPARED.test(text));
+  // ... and so is what it did to someone or somewhere ("the fault hit both gas and electricity customers").
+  const reference = INCIDENT_REFERENCE.exec(text);
+  const saysWhatItDid = reference !== null && (IMPACT_PATTERN.test(text.replace(reference[0], " ")) || facts.regions.length > 0 || /\b(?:hit|spread|affected|reached)\b/i.test(text));
+  add("speaks of the incident", 0.15, (reference !== null && (facts.quantities.length > 0 || superlative || saysWhatItDid)) || SPARED.test(text));
   add("superlative", 0.15, superlative);
   const commitment = isCompanyCommitment(text);
   add("company action", 0.35, isCompanyAction(text) || commitment);
 
-  add("speculation", -0.35, !commitment && (SPECULATION_PATTERN.test(text) || MODAL_MAY_PATTERN.test(text)));
-  add("opinion", -0.35, OPINION_SOURCE_PATTERN.test(text));
-  add("evaluation", -0.2, EVALUATIVE_PATTERN.test(text));
+  const speculative = (t: string) => SPECULATION_PATTERN.test(t) || MODAL_MAY_PATTERN.test(t);
+  add("speculation", scoped(-0.35, speculative, core), !commitment && speculative(text));
+  add("opinion", scoped(-0.35, (t) => OPINION_SOURCE_PATTERN.test(t), core), OPINION_SOURCE_PATTERN.test(text));
+  add("evaluation", scoped(-0.2, (t) => EVALUATIVE_PATTERN.test(t), core), EVALUATIVE_PATTERN.test(text));
+  add("addresses the reader", -0.35, READER_ADDRESS.test(text.replace(LEADING_IF, "")) || /\b(?:there's|there is) a (?:good|decent|fair|strong) chance\b/i.test(text));
   add("background", -0.3, BACKGROUND_PATTERN.test(text));
   add("direct quote", -0.25, isDirectQuote(text));
   add("question", -0.3, /\?["”]?$/.test(text));
   add("fragment", -0.2, countWords(text) < 5);
+  add("list item without a verb", -0.2, segment.role === "list-item" && !hasFiniteVerb(text) && countWords(text) >= 5);
   return signals;
 }
 

@@ -105,7 +105,7 @@ const IRREGULAR_FINITE = new Set(
     "put set saw found gave got kept ran fell rose built sent spent paid brought thought wrote stood " +
     "led held broke shut became drove grew sold bought caught won knew felt meant struck took " +
     "remains remained shows suggests appears continues faces plans expects denies admits blames " +
-    "knocked crashed").split(" "),
+    "knocked crashed spread").split(" "),
 );
 const NOT_VERBS = new Set(["need", "speed", "seed", "feed", "bed", "red", "shed", "hundred", "sacred", "wed", "bred"]);
 
@@ -152,6 +152,8 @@ export const SPEECH_VERBS =
 export const ATTRIBUTION_PATTERNS: RegExp[] = [
   /\b(?:(?:one|two|three|four|several|some|a|the)\s+)?(?:people|persons?|sources?|insiders?|officials?|employees?|engineers?|staff(?: members?)?|executives?)\s+(?:who\s+(?:work|worked|spoke)[\w\s]{0,30}?|familiar with [\w\s'’-]{1,40}?|close to [\w\s'’-]{1,30}?|with (?:direct )?knowledge of [\w\s'’-]{1,30}?|briefed on [\w\s'’-]{1,30}?)(?=\s+(?:say|said|says|told|added)\b|[,.;]|$)/gi,
   /\baccording to\s+[^,.;]+/gi,
+  /\bjudging (?:by|from)\s+[^,.;]+/gi,
+  /^[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?:says|said|confirmed|acknowledged|admitted)(?=\s+(?:that\s+)?\S)/g,
   /\b(?:the|one|two|three|several|a|an)\s+(?:people|person|sources?|insiders?|officials?|employees?|spokes(?:wo)?man|spokesperson|executives?|engineers?|insider|company|bank|firm)\s+(?:said|say|says|told)\b/gi,
   /\b(?:sources|insiders)\s+(?:said|say|says)\b/gi,
   /\b(?:an?\s+)?(?:internal\s+)?(?:documents?|briefing|memo|report|emails?|messages|filing|presentation|recording)\s+(?:seen|reviewed|obtained|viewed)\s+by\s+(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*/g,
@@ -162,7 +164,7 @@ export const ATTRIBUTION_PATTERNS: RegExp[] = [
  * "after" counts only when an event follows it, never a time ("began shortly after 6am").
  */
 export const CAUSAL_PATTERN =
-  /\b(?:caused?|causing|was behind|were behind|is behind|are behind|blamed|blames?|to blame|led to|lead to|leading to|resulted? in|the result of|as a result of|due to(?!\s+(?:be|start|begin|open|launch|close|take|end|resume|arrive|go|make|have|meet|report|publish|air|run|finish|complete|return)\b)|because|owing to|triggered|triggering|traced (?:back )?to|stemmed from|stems? from|linked to|attributed to|sparked|set off|(?:began|started|came|followed|happened|occurred)\s+(?:shortly\s+|soon\s+)?(?:after|when)(?!\s+(?:about\s+|around\s+|roughly\s+)?\d)|followed an?|in the wake of|root cause|the cause of|responsible for|(?:lay|lies|lie) with|since the (?:outages?|incidents?|disruptions?|failures?|problems?|breach(?:es)?|attacks?|crash(?:es)?|episode|glitch(?:es)?))\b/i;
+  /\b(?:caused?|causing|was behind|were behind|is behind|are behind|blamed|blames?|to blame|led to|lead to|leading to|produced by|(?:was|were) (?:all )?down to|resulted? in|the result of|as a result of|due to(?!\s+(?:be|start|begin|open|launch|close|take|end|resume|arrive|go|make|have|meet|report|publish|air|run|finish|complete|return)\b)|because|owing to|triggered|triggering|traced (?:back )?to|stemmed from|stems? from|linked to|attributed to|sparked|set off|(?:began|started|came|followed|happened|occurred)\s+(?:shortly\s+|soon\s+)?(?:after|when)(?!\s+(?:about\s+|around\s+|roughly\s+)?\d)|followed an?|in the wake of|root cause|the cause of|responsible for|(?:lay|lies|lie) with|since the (?:outages?|incidents?|disruptions?|failures?|problems?|breach(?:es)?|attacks?|crash(?:es)?|episode|glitch(?:es)?))\b/i;
 
 /** Verbs of damage whose subject may be a cause ("a cyberattack took down the site"). */
 export const DAMAGE_VERB_PATTERN =
@@ -174,19 +176,19 @@ export const AFTER_EVENT_PATTERN =
 
 /** Hedged or speculative language: the sentence says what might happen, not what did. */
 export const SPECULATION_PATTERN =
-  /\b(?:(?:is|are|was|were)\s+(?:likely|unlikely|expected|set|poised|bound|supposed)\s+to|could(?!\s+(?:not|still|no longer|only)\b)|might|would(?!\s+not\s+(?:say|comment))|will likely|perhaps|possibly|potentially|appears? to|seems? to|if\b)/;
+  /\b(?:(?:is|are|was|were)\s+(?:likely|unlikely|expected|set|poised|bound|supposed)\s+to|could(?!\s+(?:not|still|no longer|only)\b)|might|would(?!n['’]t|\s+(?:not|never|normally|usually|typically|otherwise|later)\b)|will likely|perhaps|possibly|potentially|appears? to|seems? to|if\b)/;
 /** "may" as a modal: lower case only, because "May" is also a month. */
 export const MODAL_MAY_PATTERN = /(?<![A-Z])\bmay\b(?!\s+\d)/;
 
 /** Opinion and commentary: analysts, critics, debates, judgements. */
 export const OPINION_SOURCE_PATTERN =
-  /\b(?:analysts?|experts?|critics?|observers|commentators|campaigners|consumer groups?|lawmakers|politicians|mps|investors)\b/i;
+  /\b(?:analysts?|experts?|critics?|observers|commentators|campaigners|consumer groups?|lawmakers|politicians|mps|investors|specialists|consultants?|advis(?:es|ers?|ors?)|former [\w\s]{0,30}?(?:officer|chief|executive|director|engineer|head)|readers|(?:customers|users|passengers|players|drivers|riders|patients|residents) (?:said|say|told|described|complained|reported))\b/i;
 export const EVALUATIVE_PATTERN =
-  /\b(?:debate|scrutiny|blow to|embarrass\w*|headache|frustrat\w*|reputation\w*|under pressure|questions? (?:about|over)|(?:is|was|remains?) unclear|not clear|remains to be seen|highlights?|underscores?|shows? the need|should(?! have)|tempting|a sign that|(?:it is|it's) (?:easy|fair|hard|clear|tempting|worth) to|arguably|predictably|inevitably|furious|angry|criticis\w*|criticiz\w*|sorry|apologi[sz]\w*|inconvenience)\b/i;
+  /\b(?:debate|scrutiny|blow to|embarrass\w*|headache|frustrat\w*|reputation\w*|under pressure|questions? (?:about|over)|(?:is|was|remains?) unclear|not clear|remains to be seen|highlights?|underscores?|shows? the need|should(?! have)|tempting|a sign that|(?:it is|it's) (?:easy|fair|hard|clear|tempting|worth) to|arguably|predictably|inevitably|furious|angry|of this kind|more often|in general|generally|criticis\w*|criticiz\w*|sorry|apologi[sz]\w*|inconvenience)\b/i;
 
 /** Meetings, company background and market colour: true but not what the story asserts about systems. */
 export const BACKGROUND_PATTERN =
-  /\b(?:meeting|meetings|discussed|agenda|town hall|all-hands|conference call|routinely|regularly|typically|founded in|headquartered|is one of|one of the (?:largest|biggest)|employs|shares (?:in|of)|shares (?:fell|rose|dropped|climbed|slipped|jumped|were|are|have)|stock (?:fell|rose|dropped)|in (?:morning|afternoon|early|late) trading|was monitoring|is monitoring|in contact with|seeking answers|need to know|here is|here's|share price|stock price|market value|valuation|stock market)\b/i;
+  /\b(?:meeting|meetings|discussed|agenda|town hall|all-hands|conference call|routinely|regularly|typically|founded in|headquartered|is one of|one of the (?:largest|biggest)|employs|shares (?:in|of)|shares (?:fell|rose|dropped|climbed|slipped|jumped|were|are|have)|stock (?:fell|rose|dropped)|in (?:morning|afternoon|early|late) trading|was monitoring|is monitoring|in contact with|seeking answers|need to know|here is|here's|share price|stock price|market value|valuation|stock market|revenue|revenues|net income|turnover|(?:annual|full[- ]year|quarterly) (?:profit|loss|results|sales)|first (?:full[- ]year|annual) (?:profit|loss)|supplies [\w\s]{1,40}? to (?:around |about |some |more than |over )?[\d.,]+|serves (?:around |about |some |more than |over )?[\d.,]+)\b/i;
 
 /** Boilerplate: no comment, credits, housekeeping. */
 export const BOILERPLATE_PATTERN =
@@ -210,7 +212,7 @@ export const COMPANY_ACTION_PATTERN = new RegExp(
 
 /** Something went wrong for someone: the story is about impact. */
 export const IMPACT_PATTERN =
-  /\b(?:outages?|went down|go(?:es)? down|(?:was|were) down|offline|crash(?:ed|es)?|disrupt\w*|(?:was|were|been) (?:also )?hit|hit by|affected|impacted|lost access|unable to|could not|couldn't|cannot|can't|failed|fail|failures?|glitch(?:es)?|unavailable|inaccessible|suspended|cancell?ed|grounded|stranded|breach(?:ed|es)?|leaked|exposed|left without|cut off|knocked|took down|taken down|not affected|unaffected|continued to work|restored|blackout|locked out|wiped(?: out)?|erased|could still|(?:still|remained) (?:work\w*|available|online|up|operational|function\w*)|(?:operating|working|running) normally|(?:stayed|remained) open|(?:ran|run|running|operated|operating) (?:normally|as normal|as usual|on schedule|on time))\b/i;
+  /\b(?:outages?|went down|go(?:es)? down|(?:was|were) down|offline|crash(?:ed|es)?|disrupt\w*|(?:was|were|been) (?:also )?hit|hit by|affected|impacted|lost access|unable to|could not|couldn't|cannot|can't|failed|fail|failures?|glitch(?:es)?|unavailable|inaccessible|suspended|cancell?ed|grounded|stranded|breach(?:ed|es)?|leaked|exposed|left without|cut off|knocked|took down|taken down|not affected|unaffected|continued to work|restored|blackout|locked out|wiped(?: out)?|erased|(?:went |were |was |left )?unpaid|(?:problems?|outages?|faults?|failures?|glitch(?:es)?|incidents?|disruptions?|errors?|bugs?) (?:also |then )?hit|(?:would not|wouldn't|did not|didn't) (?:load|work|open|start|connect|respond|process|go through)|spread (?:to|across)|could still|(?:still|remained) (?:work\w*|available|online|up|operational|function\w*)|(?:operating|working|running) normally|(?:stayed|remained) open|(?:ran|run|running|operated|operating) (?:normally|as normal|as usual|on schedule|on time))\b/i;
 
 /** Recovery and timing: the claim is about when, not what. */
 export const RECOVERY_PATTERN =

@@ -134,7 +134,7 @@ const MATCHERS: Matcher[] = [
     // "six and a half hours", "2 hours 40 minutes", "a two-hour outage", "an hour and a half"
     priority: 3,
     pattern: new RegExp(
-      `${COMP}(${NUM}|\\ban?\\b)([- ]and[- ]a[- ]half)?(?:\\s*-\\s*|\\s+)${UNIT}(?:-long)?([- ]and[- ]a[- ]half)?` +
+      `${COMP}(${NUM}|\\ban?\\b)([- ]and[- ]a[- ]half)?(?:\\s*-\\s*|\\s+)(?:(?:full|whole|entire|solid)\\s+)?${UNIT}(?:-long)?([- ]and[- ]a[- ]half)?` +
         `(?:,?\\s+(?:and\\s+)?(${NUM})(?:\\s*-\\s*|\\s+)(minutes?|mins?)\\b)?\\b`,
       "gi",
     ),

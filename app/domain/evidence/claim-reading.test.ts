@@ -46,3 +46,18 @@ describe("refersToEarlierEvent", () => {
     expect(refersToEarlierEvent(makeClaim("Search failed on 5 March", { dates: [["2026-03-05", "2026-03-05", "5 March"]] }))).toBe(false);
   });
 });
+
+describe("readClaim: incidents, not policy", () => {
+  it("reads slow, stopped and throttled services as incidents", () => {
+    for (const text of ["Shop tablets were slow to receive orders because the provider had throttled traffic", "A brief fault stopped some couriers from logging in on Saturday morning", "The fault hit both gas and electricity customers"]) {
+      expect(readClaim(makeClaim(text), article).aboutIncidents, text).toBe(true);
+    }
+  });
+
+  it("does not take 'would not load' or 'than it had planned for' as a company's decision", () => {
+    const dated = makeClaim("The disruption began shortly before 8am on 10 March, when staff found the screens would not load", { dates: [["2026-03-10", "2026-03-10", "10 March"]] });
+    expect(readClaim(dated, article).aboutPolicy).toBe(false);
+    expect(readClaim(makeClaim("The launch problems were down to far more players turning up than the studio had planned for"), article).aboutPolicy).toBe(false);
+    expect(readClaim(makeClaim("The company has since introduced new approval rules"), article).aboutPolicy).toBe(true);
+  });
+});

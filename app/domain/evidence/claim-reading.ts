@@ -56,14 +56,14 @@ export interface ClaimReading {
 }
 
 const INCIDENT_WORDS =
-  /\b(?:outages?|incidents?|disruptions?|downtime|went (?:down|offline|dark)|go(?:es)? down|offline|crash(?:ed|es)?|failures?|failed|fail(?:s|ing)?|errors?|glitch(?:es)?|problems?|issues?|breakdowns?|broke|unavailable|inaccessible|unable to|could not|couldn't|lost access|locked out|hit by|(?:was|were|been|is|are) (?:also |badly |hard |then )?hit|knocked out|disrupted|affected|impacted|down for|lasted|blackouts?|bugs?|delays?|delayed|wiped(?: out)?|lost|deleted|disappeared|vanished|missing|declined|stranded|cancell?ed|charged twice|double[- ]charged|duplicated|overcharged|leaked|exposed)\b/i;
+  /\b(?:outages?|incidents?|disruptions?|downtime|went (?:down|offline|dark)|go(?:es)? down|offline|crash(?:ed|es)?|failures?|failed|fail(?:s|ing)?|errors?|glitch(?:es)?|problems?|issues?|breakdowns?|broke|unavailable|inaccessible|unable to|could not|couldn't|lost access|locked out|hit by|(?:was|were|been|is|are) (?:also |badly |hard |then )?hit|knocked out|disrupted|affected|impacted|down for|lasted|blackouts?|bugs?|delays?|delayed|wiped(?: out)?|lost|deleted|disappeared|vanished|missing|declined|stranded|cancell?ed|charged twice|double[- ]charged|duplicated|overcharged|leaked|exposed|slow(?:ed|er|ness)?|degraded|stopped|throttled|faults?|unpaid|skipped|bypassed|spread to|(?:would|did) not (?:load|work|open|connect)|(?:wouldn't|didn't) (?:load|work|open|connect)|(?:fault|outage|problem|failure|glitch|bug|error)s? (?:also )?hit)\b/i;
 
 /** Words that tie an asserted cause to something that happened ("was behind them"). */
 const CAUSAL_WORDS =
   /\b(?:caus\w*|behind|blam\w*|because|due to|led to|lead to|triggered|resulted|result of|responsible|traced|stemmed|began after|started after|after)\b/i;
 
 const POLICY_WORDS =
-  /\b(?:has|have|had|is|are|was|were)\s+(?:\w+\s+)?(?:pushed|encouraged|introduced|required|mandated|banned|adopted|announced|decided|planned|planning|considering|told|ordered|instructed|asked|urged|hired|fired|laid off|invested|launched|created|set up|begun|began|started|rolled out|committed|promised|pledged|refused|declined|agreed)\b|\b(?:is|are) (?:reviewing|considering|planning|preparing|exploring|investigating whether)\b|\b(?:would|will) (?!have\b|be\b)\w+|\b(?:plans? to|intends? to|compensat\w*|refunds?|policy|policies|requirements?|guidelines|mandate|regulators?|watchdog|fined|lawsuit|sued|strategy|investors?|shareholders?)\b/i;
+  /(?<!\bthan\s+(?:[\w'’]+\s+){0,3})\b(?:has|have|had|is|are|was|were)\s+(?:\w+\s+)?(?:pushed|encouraged|introduced|required|mandated|banned|adopted|announced|decided|planned|planning|considering|told|ordered|instructed|asked|urged|hired|fired|laid off|invested|launched|created|set up|begun|began|started|rolled out|committed|promised|pledged|refused|declined|agreed)\b|\b(?:is|are) (?:reviewing|considering|planning|preparing|exploring|investigating whether)\b|\b(?:would|will) (?!have\b|be\b|not\b|never\b)\w+|\b(?:plans? to|intends? to|compensat\w*|refunds?|policy|policies|requirements?|guidelines|mandate|regulators?|watchdog|fined|lawsuit|sued|strategy|investors?|shareholders?)\b/i;
 
 const FULL_OUTAGE_WORDS =
   /\b(?:went (?:down|offline|dark)|go(?:es)? down|was down|were down|knocked (?:out|offline)|taken (?:down|offline)|offline|unavailable|inaccessible|unreachable|unable to (?:reach|access|use|log ?in)|could(?: not|n't) (?:reach|access|use|log ?in)|lost access|locked out|blackout|total outage|complete outage|full outage|crashed|collaps\w*|meltdown|went dark)\b/i;
@@ -146,7 +146,8 @@ export function readClaim(claim: ClaimInput, context: AnalysisContext): ClaimRea
     quantities: facts.quantities,
     assertsFullOutage: FULL_OUTAGE_WORDS.test(text) || (facts.assertsFullOutage && !OUTAGE_NOUN.test(text)),
     aboutIncidents,
-    aboutPolicy: POLICY_WORDS.test(text),
+    // A dated event ("began shortly before 8am on Tuesday 8 September") is about the incident, whatever else the sentence says.
+    aboutPolicy: POLICY_WORDS.test(text) && !(aboutIncidents && facts.dates.some((d) => d.source === "explicit") && INCIDENT_WORDS.test(text)),
     universal: /\b(?:all|every|each|none|always|never)\b/i.test(text) || facts.absolutes.some((a) => /^(?:all|every|each|none|never|always)$/i.test(a)),
     plural: /\b(?:outages|incidents|disruptions|failures|problems|them|they|string of|series of|several|multiple|repeated)\b/i.test(text),
     deniesIncidents: DENIES_INCIDENTS.test(text) || keptWorking !== null,
