@@ -45,13 +45,13 @@ const CAUSE_RULES: CauseRule[] = [
       "gi",
     ),
   },
-  { tag: "security", pattern: /\b(?:(?:data|records|details|information)\s+(?:was|were|had been|have been)\s+(?:stolen|taken|accessed|exfiltrated|compromised)|stole|theft|hack(?:ers?|ed|ing)?|cyber[- ]?attacks?|cyber[- ]?criminals?|cyber[- ]?incidents?|(?:data |security )?breach(?:es|ed)?|ransomware|malware|ddos|denial[- ]of[- ]service|malicious|intrusions?|phishing|attackers?)\b/gi },
+  { tag: "security", pattern: /\b(?:(?:data|records|details|information)\s+(?:was|were|had been|have been)\s+(?:stolen|taken|accessed|exfiltrated|compromised)|stole|theft|hack(?:ers?|ed|ing)?|cyber[- ]?attacks?|cyber[- ]?criminals?|cyber[- ]?incidents?|(?:data |security )?breach(?:es|ed)?|ransomware|malware|ddos|(?:exposed|leaked)\s+(?:[\w-]+\s+){0,2}(?:data|secrets|passwords|keys|credentials|details|information|records)|denial[- ]of[- ]service|malicious|intrusions?|phishing|attackers?)\b/gi },
   {
     tag: "third_party",
     pattern: /\b(?:third[- ]party\s+(?:provider|supplier|vendor|software|service|contractor)s?|suppliers?|vendors?|contractors?|outsourc\w+|(?:cloud|hosting|technology|tech|software|IT|payment|network)\s+(?:provider|supplier|partner)s?)\b/gi,
     broad: true,
     // "a failure at its vendor", "an update from a supplier"; not "X, the Seattle-based cloud provider,"
-    context: /\b(?:by|from|at|with|on|blamed|blames|of|to)\s+(?:[\w-]+\s+){0,3}$/i,
+    context: /(?:\b(?:by|from|at|with|on|blamed|blames|of|to)\s+(?:[\w-]+\s+){0,3}|^\s*(?:an?|the|its|one)?\s*)$/i,
   },
   { tag: "dependency_failure", pattern: /\b(?:upstream\s+(?:service|provider|dependency|system)s?|(?:a|an)\s+dependency)\b/gi, broad: true },
   {
@@ -78,7 +78,7 @@ const CAUSE_RULES: CauseRule[] = [
   },
   {
     tag: "network",
-    pattern: /\b(?:network (?:fault|failure|problem|issue|glitch|error|outage)s?|(?:core )?network failed|dns|bgp|routing (?:error|issue|problem|change)s?|connectivity (?:problem|issue)s?|(?:fibre|fiber|cable)s?\s+(?:cut|damage|break)|own network)\b/gi,
+    pattern: /\b(?:network (?:fault|failure|problem|issue|glitch|error|outage)s?|(?:core )?network failed|dns|bgp|routing (?:error|issue|problem|change)s?|connectivity (?:problem|issue)s?|(?:fibre|fiber|cable)s?\s+(?:cut|damage|break)|(?:cut|severed|damaged|dug through)\s+(?:a|an|the)?\s*(?:[\w-]+\s+)?(?:fibre|fiber|cable)s?|own network)\b/gi,
     broad: true,
   },
   {

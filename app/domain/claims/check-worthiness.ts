@@ -34,7 +34,9 @@ const INCIDENT_REFERENCE = /\b(?:the|this|that|an?|its|first|second|third|latest
 /** "Business accounts were not affected": a claim about an incident's reach. */
 const SPARED = /\b(?:was|were|remained)\s+(?:not|n't|never)\s+(?:affected|impacted|hit|disrupted)\b|\bunaffected\b/i;
 /** "the first serious incident since it launched", "the worst outage in its history". */
-const SUPERLATIVE = /\b(?:first|worst|longest|biggest|largest|only)\b[^.]{0,40}\b(?:since|ever|in (?:its|the company's) history|on record)\b/i;
+const SUPERLATIVE = /\b(?:first|worst|longest|biggest|largest|only)\b[^.]{0,40}\b(?:since|ever|in (?:its|the company's) history|on record)\b|\bamong the (?:worst|hardest|most badly) (?:hit|affected)\b/i;
+/** "The regulator is looking into the outage": an official's action, reported as fact. */
+const REGULATOR_ACTION = /\b(?:regulators?|watchdogs?|ombudsman|commission|authorit(?:y|ies)|[A-Z]{2,6})\b[^.]{0,40}\b(?:investigat\w*|looking into|look into|prob(?:e|es|ing)|examin\w*|fined|opened an? (?:inquiry|investigation))\b/;
 const BOILERPLATE_CAP = 0.05;
 /** "doubled", "three times higher": a comparison that is a figure to check. */
 const MULTIPLIER = /\b(?:doubled?|tripled?|quadrupled?|twice as|(?:two|three|four|five|ten|\d+) times (?:as|more|higher|larger|longer|bigger|the)|halved)\b/i;
@@ -83,6 +85,7 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
   add("names a place", 0.1, !namesEntity && PLACE.test(text));
   add("comparison figure", 0.2, !specific && MULTIPLIER.test(text));
   add("recurrence", 0.1, RECURRENCE.test(core));
+  add("official action", 0.2, REGULATOR_ACTION.test(text));
   add("time", 0.1, facts.dates.some((d) => d.source !== "article") || hasClockTime(text));
   add("absolute", 0.1, facts.absolutes.length > 0);
   add("sourced", 0.1, facts.attributions.length > 0);

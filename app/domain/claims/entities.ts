@@ -66,17 +66,40 @@ const SERVICE_SYNONYMS: Record<string, string[]> = {
 const GEOGRAPHY: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/\b(?:UK|U\.K\.|United Kingdom|Britain|British|England|English|Scotland|Scottish|Wales|Welsh|London|Manchester)\b/g, ["uk", "eu"]],
   [/\b(?:Europe|European|EU|E\.U\.|EMEA|Germany|German|France|French|Ireland|Irish|Spain|Italy|Netherlands|Dutch|Nordic|Scandinavia\w*)\b/g, ["eu"]],
-  [/\b(?:US|U\.S\.|USA|United States|America|American|North America|East Coast|West Coast|Northeast|Northwest|Southeast|Southwest|Midwest|New England|Pacific Northwest|Virginia|Ohio|Oregon|California)\b/g, ["us"]],
+  [/\b(?:US|U\.S\.|USA|United States|America|American|North America|East Coast|West Coast|Northeast|Northwest|Southeast|Southwest|Midwest|New England|Pacific Northwest|Virginia|Ohio|Oregon|California|Seattle|Portland|San Francisco|Los Angeles|San Diego|Phoenix|Denver|New York|Boston|Washington|Atlanta|Miami|Philadelphia|Chicago|Dallas|Houston|Austin|Minneapolis|Detroit)\b/g, ["us"]],
   [/\b(?:Asia|Asian|Asia-Pacific|APAC|Japan|Singapore|Australia|India|Hong Kong|Korea|China)\b/g, ["ap"]],
   [/\b(?:South America|Latin America|Brazil)\b/g, ["sa"]],
   [/\bCanada\b/g, ["ca"]],
   [/\bMiddle East\b/g, ["me"]],
   [/\bAfrica\b/g, ["af"]],
 ];
+/**
+ * Places whose records may carry their own code or name rather than a cloud region
+ * ("ie", "nl", "uk-wales", "jp"): a place word maps to these names before the prefix map.
+ */
+const PLACE_CODES: Record<string, readonly string[]> = {
+  ireland: ["ie", "ireland"], irish: ["ie", "ireland"], netherlands: ["nl", "netherlands"], dutch: ["nl", "netherlands"],
+  germany: ["de", "germany"], german: ["de", "germany"], france: ["fr", "france"], french: ["fr", "france"],
+  spain: ["es", "spain"], italy: ["it", "italy"], japan: ["jp", "japan"], korea: ["kr", "korea"], india: ["in", "india"],
+  australia: ["au", "australia"], singapore: ["sg", "singapore"], china: ["cn", "china"], "hong kong": ["hk"],
+  brazil: ["br", "brazil"], canada: ["ca", "canada"], wales: ["wales"], welsh: ["wales"], scotland: ["scotland"],
+  scottish: ["scotland"], england: ["england"], london: ["london"], manchester: ["manchester"],
+  us: ["us", "usa"], "u.s.": ["us", "usa"], usa: ["us", "usa"], "united states": ["us", "usa"], america: ["us", "usa"],
+  uk: ["uk", "gb"], "u.k.": ["uk", "gb"], "united kingdom": ["uk", "gb"], britain: ["uk", "gb"], british: ["uk", "gb"],
+};
+
+/** Whether a vocabulary region is the place itself ("ie"), or the place inside a larger one ("uk-wales", "wales-south"). */
+function isPlaceRegion(region: string, code: string): boolean {
+  return region === code || region.split(/[-_\s]+/).includes(code);
+}
+
 const DIRECTIONS: Record<string, string> = {
   northeast: "northeast", northwest: "northwest", southeast: "southeast", southwest: "southwest", midwest: "midwest",
   "new england": "northeast", "pacific northwest": "northwest", west: "west", western: "west", east: "east", eastern: "east", north: "north", northern: "north",
   south: "south", southern: "south", central: "central", virginia: "east", ohio: "east", oregon: "west", california: "west",
+  seattle: "west", portland: "west", "san francisco": "west", "los angeles": "west", "san diego": "west", phoenix: "west", denver: "west",
+  "new york": "east", boston: "east", washington: "east", atlanta: "east", miami: "east", philadelphia: "east",
+  chicago: "central", dallas: "central", houston: "central", austin: "central", minneapolis: "central", detroit: "central",
 };
 const REGION_CODE = /\b[a-z]{2}-(?:east|west|north|south|central|northeast|northwest|southeast|southwest)(?:-\d)?\b/gi;
 
@@ -136,7 +159,8 @@ function compile(vocabulary: Vocabulary): CompiledVocabulary {
   const result: CompiledVocabulary = {
     organizations: termMatchers(vocabulary.organizations, ORGANIZATION_SYNONYMS),
     services: termMatchers(vocabulary.services, SERVICE_SYNONYMS),
-    regions: termMatchers(vocabulary.regions, {}),
+    // Two-letter codes ("in", "it", "us") read as words; countries reach them through the geography map.
+    regions: termMatchers(vocabulary.regions?.filter((r) => r.length > 2), {}),
     regionNames: (vocabulary.regions ?? []).map((r) => r.toLowerCase()),
     organizationNames: new Map((vocabulary.organizations ?? []).map((n) => [normaliseName(n), n])),
   };
@@ -193,6 +217,12 @@ function findGeography(text: string, offsetBase: number, vocab: CompiledVocabula
   for (const [pattern, prefixes] of GEOGRAPHY) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const codes = PLACE_CODES[m[0].toLowerCase()] ?? [];
+      const own = vocab.regionNames.filter((r) => codes.some((c) => isPlaceRegion(r, c)));
+      if (own.length) {
+        for (const name of own) found.push({ name, text: m[0], start: offsetBase + m.index, end: offsetBase + m.index + m[0].length });
+        continue;
+      }
       const prefix = prefixes.find((p) => vocab.regionNames.some((r) => r.startsWith(`${p}-`))) ?? prefixes[0];
       const candidates = vocab.regionNames.filter((r) => r.startsWith(`${prefix}-`));
       const direction = directionNear(text, m.index, m.index + m[0].length, m[0]);
@@ -233,6 +263,8 @@ function directionNear(text: string, start: number, end: number, matched: string
     /\b(east|west|north|south)\b/i.exec(matched) ??
     /^(virginia|ohio|oregon|california)$/i.exec(matched);
   if (own) return DIRECTIONS[own[1].toLowerCase()];
+  const city = DIRECTIONS[matched.toLowerCase()];
+  if (city) return city;
   const before = /\b(western|eastern|northern|southern|central|west|east|north|south)(?:\s+of)?(?:\s+the)?\s+$/i.exec(text.slice(Math.max(0, start - 20), start));
   const after = /^\s+(west|east|north|south|central)\b/i.exec(text.slice(end, end + 12));
   const word = before?.[1] ?? after?.[1];

@@ -43,8 +43,8 @@ describe("extractFacts: quantities", () => {
   it("reads vague amounts as lower bounds", () => {
     expect(quantities("several outages")).toEqual([{ kind: "count", value: 3, comparator: "gte", vague: true, subject: "outages" }]);
     expect(quantities("a string of outages")[0]).toMatchObject({ kind: "count", vague: true, subject: "outages" });
-    expect(quantities("millions of customers")).toEqual([{ kind: "customers", value: 1_000_000, comparator: "gte", vague: true, subject: "customers" }]);
-    expect(quantities("thousands of shoppers")[0]).toMatchObject({ kind: "customers", value: 1000, vague: true });
+    expect(quantities("millions of customers")).toEqual([{ kind: "customers", value: 2_000_000, comparator: "gte", vague: true, subject: "customers" }]);
+    expect(quantities("thousands of shoppers")[0]).toMatchObject({ kind: "customers", value: 2000, vague: true });
     expect(quantities("several of its business customers lost access")[0]).toMatchObject({ kind: "customers", vague: true, subject: "customers" });
   });
 
@@ -161,5 +161,24 @@ describe("extractFacts: absolutes, attributions, full outage, article window", (
     const window = { from: "2026-03-05", to: "2026-03-13", source: "article" as const, text: "this week", start: 10, end: 19 };
     expect(extractFacts("One of the outages lasted more than six hours", 0, { articleWindow: window }).dates).toEqual([window]);
     expect(extractFacts("It failed on Tuesday", 0, { publishedAt: "2026-03-13", articleWindow: window }).dates[0]).toMatchObject({ from: "2026-03-10", source: "relative" });
+  });
+});
+
+describe("extractFacts: places the records name by country code, nation or city", () => {
+  const regions = (text: string, names: string[]) => extractFacts(text, 0, { vocabulary: { regions: names } }).regions.map((r) => r.name);
+
+  it("maps countries and nations onto their own codes or names when the records use them", () => {
+    expect(regions("Sites in the UK, Ireland and the Netherlands were affected", ["uk", "ie", "nl", "au"])).toEqual(["uk", "ie", "nl"]);
+    expect(regions("Customers in south Wales lost service", ["uk-wales", "uk-north", "uk-south"])).toEqual(["uk-wales"]);
+    expect(regions("Users in Japan could not sync", ["jp", "kr", "in"])).toEqual(["jp"]);
+  });
+
+  it("still maps a country onto cloud regions when the records use those", () => {
+    expect(regions("Checkout failed in Germany", ["eu-central", "eu-west", "us-east"])).toEqual(["eu-central", "eu-west"]);
+  });
+
+  it("places a US city on its coast", () => {
+    expect(regions("Riders in Seattle and Portland could not book trips", ["us-west", "us-east", "us-central"])).toEqual(["us-west"]);
+    expect(regions("Riders in Chicago could not book trips", ["us-west", "us-east", "us-central"])).toEqual(["us-central"]);
   });
 });

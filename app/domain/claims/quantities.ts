@@ -15,7 +15,8 @@ const COMP = `(?:\\b(${COMPARATOR_PATTERN})\\s+)?`;
 const CUSTOMER_NOUNS =
   "customers?|users?|shoppers?|clients?|subscribers?|passengers?|travell?ers?|consumers?|people|households?|homes|" +
   "businesses|merchants?|members?|account[- ]holders?|patients?|players?|viewers?|drivers?|riders?|guests?|buyers?|" +
-  "sellers?|students?|residents?|callers?|motorists|visitors|premises|properties";
+  "sellers?|students?|residents?|callers?|motorists|visitors|premises|properties|organi[sz]ations|companies|firms|" +
+  "hospitals|clinics|surgeries|schools|restaurants|retailers|tenants|developers";
 const EVENT_NOUNS =
   "outages?|incidents?|disruptions?|failures?|breach(?:es)?|attacks?|cyberattacks?|crash(?:es)?|glitch(?:es)?|" +
   "problems?|issues?|errors?|faults?|blackouts?|shutdowns?|meltdowns?|occasions?|times";
@@ -45,13 +46,14 @@ const DURATION_UNITS: Record<string, number> = { second: 1 / 60, sec: 1 / 60, mi
 const UNIT = "(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)";
 
 const VAGUE_AMOUNTS: ReadonlyArray<readonly [string, number]> = [
-  ["hundreds of thousands of", 100_000],
-  ["tens of thousands of", 10_000],
-  ["millions of", 1_000_000],
-  ["thousands of", 1_000],
-  ["hundreds of", 100],
-  ["scores of", 20],
-  ["dozens of", 12],
+  // Plural round numbers mean at least two of them: 150,000 is not "hundreds of thousands".
+  ["hundreds of thousands of", 200_000],
+  ["tens of thousands of", 20_000],
+  ["millions of", 2_000_000],
+  ["thousands of", 2_000],
+  ["hundreds of", 200],
+  ["scores of", 40],
+  ["dozens of", 24],
   ["a string of|a series of|a spate of|a wave of|a run of|a raft of|a rash of|several|a handful of|numerous", 3],
   ["multiple|repeated|a number of|a couple of|a few", 2],
 ];

@@ -37,7 +37,7 @@ export function analyzeClaims(
     event = eventOf(claim, claimCtx, candidates, pool) ?? event;
     const matched = evidenceFor(claim, claimCtx, candidates, pool);
     const knownOrganizations = [...new Set(pool.flatMap((p) => (p.incident.organization ? [p.incident.organization] : [])))];
-    const checks = checkAssertions(claim, claimCtx, matched, { knownOrganizations, knownServices: claimCtx.knownServices });
+    const checks = checkAssertions(claim, claimCtx, matched, { knownOrganizations, knownServices: claimCtx.knownServices, subjectId: candidates[0]?.incidentId });
     return {
       text: claim.text,
       start: claim.start,

@@ -276,3 +276,39 @@ describe("claims records cannot settle", () => {
     expect(checkAssertions(claim, week, four)).toEqual([]);
   });
 });
+
+describe("figures of one event, or of one cause", () => {
+  it("measures 'the outage lasted ...' against the best-ranked record, not the longest in the window", () => {
+    const claim = makeClaim("The outage lasted more than five hours", { quantities: [["duration", 300, "gt", "more than five hours"]] });
+    const long = at("06", 6, { id: "LONG", services: ["payouts"] });
+    const main = at("08", 3.5, { id: "MAIN" });
+    const [duration] = checkAssertions(claim, week, [long, main], { subjectId: "MAIN" });
+    expect(duration).toMatchObject({ status: "contradicted", incidentIds: ["MAIN"] });
+    expect(duration.recorded).toContain("MAIN, lasted 3 h 30 min");
+    const [any] = checkAssertions(makeClaim("One of the outages lasted more than five hours", { quantities: [["duration", 300, "gt", "more than five hours"]] }), week, [long, main], { subjectId: "MAIN" });
+    expect(any).toMatchObject({ status: "supported", incidentIds: ["LONG"] });
+  });
+
+  it("counts the customers of the incidents with the asserted cause, not every incident in the window", () => {
+    const release = at("06", 2, { id: "REL", customersAffected: 41_800, summary: "Release 7.3 of the billing service billed some readings twice.", rootCause: "A defect in release 7.3." });
+    const portal = at("07", 2, {
+      id: "PORTAL",
+      customersAffected: 160_000,
+      summary: "The account portal slowed under a surge of sign-ins.",
+      rootCause: "Too few portal servers for the traffic.",
+      trigger: "Traffic surge",
+      contributingFactors: [{ tag: "capacity", description: "Traffic surge." }],
+    });
+    const claim = makeClaim("A botched software update sent wrong bills to hundreds of thousands of customers", {
+      quantities: [["customers", 200_000, "gte", "hundreds of thousands of customers", { vague: true }]],
+      causes: [["deployment", "software update"]],
+    });
+    const customers = checkAssertions(claim, week, [release, portal]).find((c) => c.aspect === "customers");
+    expect(customers).toMatchObject({ status: "contradicted", incidentIds: ["REL"] });
+  });
+
+  it("checks a percentage only where it is a share of what the incident touched", () => {
+    const uptime = makeClaim("Its contracts include a 99.9% uptime commitment after the outage", { quantities: [["percentage", 99.9, "eq", "99.9%"]] });
+    expect(checkAssertions(uptime, week, four).some((c) => c.aspect === "customers")).toBe(false);
+  });
+});

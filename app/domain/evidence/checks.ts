@@ -22,6 +22,8 @@ export interface CheckOptions {
   knownOrganizations?: string[];
   /** Service names the workspace knows; see AnalysisContext.knownServices. */
   knownServices?: string[];
+  /** The best-ranked record: the event a claim about one event ("the outage") speaks of. */
+  subjectId?: string;
 }
 
 /** The records a claim's figures are computed over. */
@@ -36,6 +38,8 @@ interface Evidence {
   scope: { organizations: string[]; services: string[]; regions: string[]; own: boolean };
   /** "between 5 and 11 Mar 2026", or "among the matched records". */
   where: string;
+  /** The best-ranked record, when the caller named it. */
+  subject: IncidentFacts | null;
 }
 
 /**
@@ -58,12 +62,23 @@ export function checkAssertions(
     if (q.kind === "count" && isIncidentSubject(q.subject) && !isRepeatedAct(reading.text, q)) checks.push(checkCount(ev, q));
     if (q.kind === "duration") checks.push(checkDuration(ev, q));
     if (q.kind === "customers") checks.push(checkCustomers(ev, q));
-    if (q.kind === "percentage") checks.push(checkShare(ev, q));
+    if (q.kind === "percentage" && isShareOfImpact(reading.text, q)) checks.push(checkShare(ev, q));
   }
   if (reading.superlative) checks.push(checkSuperlative(ev, reading.superlative));
   if (reading.causes.length) checks.push(checkCause(ev, reading.causes));
   if (reading.assertsFullOutage) checks.push(checkOutage(ev));
   return checks;
+}
+
+/**
+ * "18% of checkout attempts failed", "a third of players lost access": a share of what the
+ * incident touched. A percentage of something else ("a 99.9% uptime commitment", "shares fell
+ * 3%") is not a figure incident records give.
+ */
+function isShareOfImpact(text: string, q: Quantity): boolean {
+  const after = text.slice(text.indexOf(q.text) + q.text.length);
+  const ofWhat = /\bof\b/i.test(q.text) ? q.text : /^\s+of\b/i.test(after) ? after.slice(0, 40) : null;
+  return ofWhat !== null && !/\b(?:shares?|stock|revenue|profit|sales|uptime|market)\b/i.test(ofWhat);
 }
 
 /** "charged twice", "billed three times": what happened to each customer, not how many incidents. */
@@ -91,7 +106,8 @@ function gatherEvidence(reading: ClaimReading, matched: Incident[], options: Che
   };
   const inScope = inWindow.filter((f) => inClaimedScope(scope, f));
   const where = window ? formatBetween(window.from, window.to) : "among the matched records";
-  return { reading, all, inWindow, inScope, scope, where };
+  const subject = options.subjectId ? (all.find((f) => f.incident.id === options.subjectId) ?? null) : null;
+  return { reading, all, inWindow, inScope, scope, where, subject };
 }
 
 /** A record that leaves a dimension blank (no regions, say) is not excluded by it. */
@@ -222,8 +238,22 @@ function checkCount(ev: Evidence, q: Quantity): AssertionCheck {
   return check("count", "contradicted", q.text, incidentList(set, ev.where), set);
 }
 
+/**
+ * The records a figure is measured against: for a claim about one event ("the outage lasted
+ * ..."), that event's record when it is among them; otherwise the whole counted set.
+ */
+function measuredSet(ev: Evidence): IncidentFacts[] {
+  const set = countedSet(ev);
+  const subject = ev.subject;
+  if (ev.reading.singleEvent && !ev.reading.totals && subject && set.includes(subject)) return [subject];
+  // "A botched software update sent inflated bills to ...": the figure is that cause's incidents', not the window's.
+  const asserted = ev.reading.causes.filter((c) => !c.negated).map((c) => c.tag);
+  const caused = asserted.length ? set.filter((f) => asserted.some((tag) => supportsTag(f, tag))) : [];
+  return caused.length ? caused : set;
+}
+
 function checkDuration(ev: Evidence, q: Quantity): AssertionCheck {
-  const set = countedSet(ev).filter((f) => f.durationMinutes !== null);
+  const set = measuredSet(ev).filter((f) => f.durationMinutes !== null);
   if (!set.length) return check("duration", "unknown", q.text, `no resolved incident ${ev.where} to time`, []);
   const minutes = (f: IncidentFacts) => f.durationMinutes ?? 0;
   const comparator = q.vague ? "gte" : durationComparator(q.comparator);
@@ -261,7 +291,7 @@ function nearestDuration(set: IncidentFacts[], q: Quantity): IncidentFacts {
 }
 
 function checkCustomers(ev: Evidence, q: Quantity): AssertionCheck {
-  const set = countedSet(ev);
+  const set = measuredSet(ev);
   if (!set.length) {
     const status = ev.scope.own && ev.inWindow.length ? "contradicted" : "unknown";
     return check("customers", status, q.text, `no incident ${ev.where} affected ${scopeLabel(ev.scope) || "customers"}`, []);
@@ -272,12 +302,18 @@ function checkCustomers(ev: Evidence, q: Quantity): AssertionCheck {
   const total = counted.reduce((s, f) => s + figure(f), 0);
   const comparator = q.vague ? "gte" : q.comparator === "eq" ? "approx" : q.comparator;
   const single = counted.find((f) => satisfies(figure(f), q.value, comparator));
-  const useTotal = ev.reading.totals || ev.reading.plural || !single;
-  const ok = useTotal ? satisfies(total, q.value, comparator) || Boolean(single) : true;
-  const recorded = useTotal
-    ? `${formatNumber(total)} customers affected across ${plural(counted.length, "incident")} ${ev.where} (${counted.map((f) => `${f.incident.id}: ${formatNumber(figure(f))}`).join(", ")})`
-    : `${single!.incident.id} affected ${formatNumber(figure(single!))} customers`;
-  return check("customers", ok ? "supported" : "contradicted", q.text, recorded, useTotal ? counted : [single!]);
+  // Figures of separate incidents add up where the claim speaks of several, or of the story as a whole; one event's figure is its own.
+  const useTotal = counted.length > 1 && (ev.reading.totals || ev.reading.plural || (!single && !ev.reading.singleEvent));
+  if (useTotal) {
+    const ok = satisfies(total, q.value, comparator) || Boolean(single);
+    const recorded = `${formatNumber(total)} customers affected across ${plural(counted.length, "incident")} ${ev.where} (${counted.map((f) => `${f.incident.id}: ${formatNumber(figure(f))}`).join(", ")})`;
+    return check("customers", ok ? "supported" : "contradicted", q.text, recorded, counted);
+  }
+  if (single) return check("customers", "supported", q.text, `${single.incident.id} affected ${formatNumber(figure(single))} customers`, [single]);
+  const largest = counted.reduce((a, b) => (figure(b) > figure(a) ? b : a));
+  const nearest = ev.subject && counted.includes(ev.subject) ? ev.subject : largest;
+  const label = nearest === largest && counted.length > 1 ? `the largest incident ${ev.where}, ${nearest.incident.id},` : nearest.incident.id;
+  return check("customers", "contradicted", q.text, `${label} affected ${formatNumber(figure(nearest))} customers`, [nearest]);
 }
 
 /** "18% of checkout attempts failed": the share the records give, under the customers aspect. */

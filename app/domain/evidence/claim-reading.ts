@@ -52,18 +52,20 @@ export interface ClaimReading {
   keptWorking: { subject: string } | null;
   /** "in total", "combined": durations and customers are sums, not one incident's figure. */
   totals: boolean;
+  /** "The outage lasted ...": the claim speaks of one event, so its figures are that event's, not the window's best fit. */
+  singleEvent: boolean;
   publishedDay: string | null;
 }
 
 const INCIDENT_WORDS =
-  /\b(?:outages?|incidents?|disruptions?|downtime|went (?:down|offline|dark)|go(?:es)? down|offline|crash(?:ed|es)?|failures?|failed|fail(?:s|ing)?|errors?|glitch(?:es)?|problems?|issues?|breakdowns?|broke|unavailable|inaccessible|unable to|could not|couldn't|lost access|locked out|hit by|(?:was|were|been|is|are) (?:also |badly |hard |then )?hit|knocked out|disrupted|affected|impacted|down for|lasted|blackouts?|bugs?|delays?|delayed|wiped(?: out)?|lost|deleted|disappeared|vanished|missing|declined|stranded|cancell?ed|charged twice|double[- ]charged|duplicated|overcharged|leaked|exposed|slow(?:ed|er|ness)?|degraded|stopped|throttled|faults?|unpaid|skipped|bypassed|spread to|(?:would|did) not (?:load|work|open|connect)|(?:wouldn't|didn't) (?:load|work|open|connect)|(?:fault|outage|problem|failure|glitch|bug|error)s? (?:also )?hit)\b/i;
+  /\b(?:outages?|incidents?|disruptions?|downtime|went (?:down|offline|dark)|go(?:es)? down|offline|crash(?:ed|es)?|failures?|failed|fail(?:s|ing)?|errors?|glitch(?:es)?|problems?|issues?|breakdowns?|broke|unavailable|inaccessible|unable to|could not|couldn't|lost access|locked out|hit by|(?:was|were|been|is|are) (?:also |badly |hard |then )?hit|knocked out|disrupted|affected|impacted|down for|lasted|blackouts?|bugs?|delays?|delayed|wiped(?: out)?|lost|deleted|disappeared|vanished|missing|declined|stranded|cancell?ed|charged twice|double[- ]charged|duplicated|overcharged|leaked|exposed|slow(?:ed|er|ness)?|degraded|stopped|throttled|faults?|unpaid|skipped|bypassed|spread to|(?:would|did) not (?:load|work|open|connect)|(?:wouldn't|didn't) (?:load|work|open|connect)|(?:fault|outage|problem|failure|glitch|bug|error)s? (?:also )?hit|(?:stayed|remained) (?:down|offline)|went unnoticed|(?:did not|didn't|failed to) (?:spot|notice|detect)|(?:cut|severed|damaged|dug through) (?:a |an |the )?(?:[\w-]+ )?(?:fibre|fiber|cable)s?|(?:change|update|release|patch|fix|code)\s+(?:was|were)\s+(?:rolled out|pushed|merged|deployed|shipped)|(?:pushed|deployed|merged|shipped|rolled out)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:change|update|release|patch|fix))\b/i;
 
 /** Words that tie an asserted cause to something that happened ("was behind them"). */
 const CAUSAL_WORDS =
   /\b(?:caus\w*|behind|blam\w*|because|due to|led to|lead to|triggered|resulted|result of|responsible|traced|stemmed|began after|started after|after)\b/i;
 
 const POLICY_WORDS =
-  /(?<!\bthan\s+(?:[\w'’]+\s+){0,3})\b(?:has|have|had|is|are|was|were)\s+(?:\w+\s+)?(?:pushed|encouraged|introduced|required|mandated|banned|adopted|announced|decided|planned|planning|considering|told|ordered|instructed|asked|urged|hired|fired|laid off|invested|launched|created|set up|begun|began|started|rolled out|committed|promised|pledged|refused|declined|agreed)\b|\b(?:is|are) (?:reviewing|considering|planning|preparing|exploring|investigating whether)\b|\b(?:would|will) (?!have\b|be\b|not\b|never\b)\w+|\b(?:plans? to|intends? to|compensat\w*|refunds?|policy|policies|requirements?|guidelines|mandate|regulators?|watchdog|fined|lawsuit|sued|strategy|investors?|shareholders?)\b/i;
+  /(?<!\bthan\s+(?:[\w'’]+\s+){0,3})(?<!\b(?:change|update|release|patch|fix|code|upgrade)s?\s+)\b(?:has|have|had|is|are|was|were)\s+(?:\w+\s+)?(?:pushed|encouraged|introduced|required|mandated|banned|adopted|announced|decided|planned|planning|considering|told|ordered|instructed|asked|urged|hired|fired|laid off|invested|launched|created|set up|begun|began|started|rolled out|committed|promised|pledged|refused|declined|agreed|cut off|revoked|removed|restricted|paused|disabled|tightened|added|appointed)\b|\b(?:is|are) (?:reviewing|considering|planning|preparing|exploring|investigating whether)\b|\b(?:would|will) (?!have\b|be\b|not\b|never\b)\w+|\b(?:plans? to|intends? to|compensat\w*|refunds?|contracts?|service credits?|SLAs?|penalt(?:y|ies)|policy|policies|requirements?|guidelines|mandate|regulators?|watchdog|fined|lawsuit|sued|strategy|investors?|shareholders?)\b/i;
 
 const FULL_OUTAGE_WORDS =
   /\b(?:went (?:down|offline|dark)|go(?:es)? down|was down|were down|knocked (?:out|offline)|taken (?:down|offline)|offline|unavailable|inaccessible|unreachable|unable to (?:reach|access|use|log ?in)|could(?: not|n't) (?:reach|access|use|log ?in)|lost access|locked out|blackout|total outage|complete outage|full outage|crashed|collaps\w*|meltdown|went dark)\b/i;
@@ -155,6 +157,7 @@ export function readClaim(claim: ClaimInput, context: AnalysisContext): ClaimRea
     superlative: superlativeOf(text),
     totals: /\b(?:in total|total(?:led|ling)?|combined|altogether|in all|cumulative|between them)\b/i.test(text),
     publishedDay: context.publishedAt ? context.publishedAt.slice(0, 10) : null,
+    singleEvent: DEFINITE_EVENT.test(text) && !PLURAL_EVENTS.test(text) && !/\bone of\b/i.test(text),
   };
 }
 
