@@ -108,3 +108,11 @@ describe("scoreCheckWorthiness: framing clauses, the reader, figures in words", 
     expect(score("a written incident report within 30 days", "list-item")).toBeLessThan(0.5);
   });
 });
+
+describe("scoreCheckWorthiness: company statements, officials, systems giving way", () => {
+  it("keeps what the company blamed, what a regulator did, and a system that buckled", () => {
+    expect(score("The bank has since blamed an outside supplier for the chaos, prompting readers to ask whose fault it was")).toBeGreaterThanOrEqual(0.5);
+    expect(score("The Financial Conduct Authority has asked the bank for a full explanation this week")).toBeGreaterThanOrEqual(0.3);
+    expect(score("The airline's website and app buckled later in the morning as passengers rushed to rebook")).toBeGreaterThan(score("Passengers rushed to rebook later in the morning"));
+  });
+});

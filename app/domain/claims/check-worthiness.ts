@@ -36,7 +36,7 @@ const SPARED = /\b(?:was|were|remained)\s+(?:not|n't|never)\s+(?:affected|impact
 /** "the first serious incident since it launched", "the worst outage in its history". */
 const SUPERLATIVE = /\b(?:first|worst|longest|biggest|largest|only)\b[^.]{0,40}\b(?:since|ever|in (?:its|the company's) history|on record)\b|\bamong the (?:worst|hardest|most badly) (?:hit|affected)\b/i;
 /** "The regulator is looking into the outage": an official's action, reported as fact. */
-const REGULATOR_ACTION = /\b(?:regulators?|watchdogs?|ombudsman|commission|authorit(?:y|ies)|[A-Z]{2,6})\b[^.]{0,40}\b(?:investigat\w*|looking into|look into|prob(?:e|es|ing)|examin\w*|fined|opened an? (?:inquiry|investigation))\b/;
+const REGULATOR_ACTION = /\b(?:[Rr]egulators?|[Ww]atchdogs?|[Oo]mbudsman|[Cc]ommission|[Aa]uthorit(?:y|ies)|[A-Z]{2,6})\b[^.]{0,40}\b(?:investigat\w*|looking into|look into|prob(?:e|es|ing)|examin\w*|fined|opened an? (?:inquiry|investigation)|asked (?:the|it|its) [\w\s]{0,20}?for|demanded|summoned|wrote to)\b/;
 const BOILERPLATE_CAP = 0.05;
 /** "doubled", "three times higher": a comparison that is a figure to check. */
 const MULTIPLIER = /\b(?:doubled?|tripled?|quadrupled?|twice as|(?:two|three|four|five|ten|\d+) times (?:as|more|higher|larger|longer|bigger|the)|halved)\b/i;
@@ -50,7 +50,7 @@ const LEADING_IF = /^(?:and\s+|but\s+|so\s+)?if\b[^,]{0,120},\s*/i;
  * Clauses at the edge of a sentence that comment on its main clause: ", so the warning signs were
  * arguably there", ", which would make it ...", ", judging by the furious posts", ", prompting ...".
  */
-const TRAILING_COMMENT = /,\s+(?:so|which|prompting|judging|though|although|while|sparking|fuelling|fueling|raising|adding to)\b.*$/i;
+const TRAILING_COMMENT = /,\s+(?:so|which|prompting|judging|though|although|while|sparking|fuelling|fueling|raising|adding to|according to|a \w+ that)\b.*$/i;
 /** Places named in passing ("in Seattle and Portland"), when no vocabulary names them. */
 const PLACE = /\b(?:in|across|throughout|to)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:(?:,\s*|\s+and\s+)[A-Z][a-z]+)*/;
 

@@ -61,3 +61,13 @@ describe("readClaim: incidents, not policy", () => {
     expect(readClaim(makeClaim("The company has since introduced new approval rules"), article).aboutPolicy).toBe(true);
   });
 });
+
+describe("readClaim: declined payments and colour clauses are not decisions", () => {
+  it("reads declined transactions as an incident, and a 'would' in a trailing clause as colour", () => {
+    const declined = readClaim(makeClaim("About 6.5% of card transactions were declined during the disruption"), article);
+    expect(declined).toMatchObject({ aboutIncidents: true, aboutPolicy: false });
+    const flights = readClaim(makeClaim("More than 1,200 flights were delayed or cancelled, leaving travellers who had no idea when they would leave"), article);
+    expect(flights).toMatchObject({ aboutIncidents: true, aboutPolicy: false });
+    expect(readClaim(makeClaim("Ground staff were forced to check passengers in with pen and paper"), article).aboutIncidents).toBe(true);
+  });
+});
