@@ -177,7 +177,7 @@ describe("accepting, dismissing and reopening", () => {
     await post(ws, { intent: "reopen", claimId: claim.id });
     expect((await claimByText(ws, FOUR_TIMES)).review).toBe("proposed");
 
-    const actions = (await testDb.db.select({ action: auditEvents.action, entityId: auditEvents.entityId }).from(auditEvents).where(eq(auditEvents.caseId, ws.caseId))).filter(
+    const actions = (await testDb.db.select({ action: auditEvents.action, entityId: auditEvents.entityId }).from(auditEvents).where(eq(auditEvents.caseId, ws.caseId)).orderBy(auditEvents.seq)).filter(
       (e) => e.entityId === claim.id,
     );
     expect(actions.map((e) => e.action)).toEqual(["claim.accepted", "claim.dismissed", "claim.reopened"]);
@@ -403,7 +403,7 @@ describe("assigning a claim", () => {
 
     redirectedTo(await post(ws, { intent: "assign", claimId: claim.id, assigneeId: "" }));
     expect((await claimByText(ws, SIX_HOURS)).assigneeId).toBeNull();
-    const actions = (await testDb.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, claim.id))).map((e) => e.action);
+    const actions = (await testDb.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, claim.id)).orderBy(auditEvents.seq)).map((e) => e.action);
     expect(actions).toEqual(["claim.assigned", "claim.unassigned"]);
 
     const engineers = (await (await read(ws, `?claim=${claim.id}`)).json()).engineers;
