@@ -210,9 +210,17 @@ export const COMPANY_ACTION_PATTERN = new RegExp(
     `(?:${COMPANY_ACTION_VERBS})\\b`,
 );
 
+/**
+ * Ways the press says something failed that both extraction (impact) and claim reading (is this
+ * about an incident?) count: "went unpaid", "stayed down", "would not load", "the fault hit".
+ */
+export const FAILURE_PHRASES = String.raw`unpaid|(?:stayed|remained) (?:down|offline)|went unnoticed|(?:did not|didn't|failed to) (?:spot|notice|detect)|(?:would|did) not (?:load|work|open|connect)|(?:wouldn't|didn't) (?:load|work|open|connect)|(?:fault|outage|problem|failure|glitch|bug|error)s? (?:also )?hit|spread to`;
+
 /** Something went wrong for someone: the story is about impact. */
-export const IMPACT_PATTERN =
-  /\b(?:outages?|went down|go(?:es)? down|(?:was|were) down|offline|crash(?:ed|es)?|disrupt\w*|(?:was|were|been) (?:also )?hit|hit by|affected|impacted|lost access|unable to|could not|couldn't|cannot|can't|failed|fail|failures?|glitch(?:es)?|unavailable|inaccessible|suspended|cancell?ed|grounded|stranded|breach(?:ed|es)?|leaked|exposed|left without|cut off|knocked|took down|taken down|not affected|unaffected|continued to work|restored|blackout|locked out|wiped(?: out)?|erased|(?:went |were |was |left )?unpaid|(?:stayed|remained) (?:down|offline|dark)|buckled|collapsed|froze|stalled|seized up|ground to a halt|(?:did not|didn't|failed to) (?:spot|notice|detect)|went unnoticed|(?:problems?|outages?|faults?|failures?|glitch(?:es)?|incidents?|disruptions?|errors?|bugs?) (?:also |then )?hit|(?:would not|wouldn't|did not|didn't) (?:load|work|open|start|connect|respond|process|go through)|spread (?:to|across)|could still|(?:still|remained) (?:work\w*|available|online|up|operational|function\w*)|(?:operating|working|running) normally|(?:stayed|remained) open|(?:ran|run|running|operated|operating) (?:normally|as normal|as usual|on schedule|on time))\b/i;
+export const IMPACT_PATTERN = new RegExp(
+  String.raw`\b(?:outages?|went down|go(?:es)? down|(?:was|were) down|offline|crash(?:ed|es)?|disrupt\w*|(?:was|were|been) (?:also )?hit|hit by|affected|impacted|lost access|unable to|could not|couldn't|cannot|can't|failed|fail|failures?|glitch(?:es)?|unavailable|inaccessible|suspended|cancell?ed|grounded|stranded|breach(?:ed|es)?|leaked|exposed|left without|cut off|knocked|took down|taken down|not affected|unaffected|continued to work|restored|blackout|locked out|wiped(?: out)?|erased|${FAILURE_PHRASES}|(?:stayed|remained) dark|buckled|collapsed|froze|stalled|seized up|ground to a halt|(?:problems?|outages?|faults?|failures?|glitch(?:es)?|incidents?|disruptions?|errors?|bugs?) (?:also |then )?hit|(?:would not|wouldn't|did not|didn't) (?:start|respond|process|go through)|spread across|could still|(?:still|remained) (?:work\w*|available|online|up|operational|function\w*)|(?:operating|working|running) normally|(?:stayed|remained) open|(?:ran|run|running|operated|operating) (?:normally|as normal|as usual|on schedule|on time))\b`,
+  "i",
+);
 
 /** Recovery and timing: the claim is about when, not what. */
 export const RECOVERY_PATTERN =

@@ -5,6 +5,7 @@
  * Extraction's facts come first; the claim text fills gaps so that a missed fact degrades gently.
  */
 import type { AssertedCause, DateRange, Quantity } from "~/domain/claims/types";
+import { FAILURE_PHRASES } from "~/domain/claims/lexicon";
 import { findCauseMentions } from "./causes";
 import { epochDay, textMentions } from "./text";
 import type { IncidentFacts } from "./incident-facts";
@@ -57,8 +58,10 @@ export interface ClaimReading {
   publishedDay: string | null;
 }
 
-const INCIDENT_WORDS =
-  /\b(?:outages?|incidents?|disruptions?|downtime|went (?:down|offline|dark)|go(?:es)? down|offline|crash(?:ed|es)?|failures?|failed|fail(?:s|ing)?|errors?|glitch(?:es)?|problems?|issues?|breakdowns?|broke|unavailable|inaccessible|unable to|could not|couldn't|lost access|locked out|hit by|(?:was|were|been|is|are) (?:also |badly |hard |then )?hit|knocked out|disrupted|affected|impacted|down for|lasted|blackouts?|bugs?|delays?|delayed|wiped(?: out)?|lost|deleted|disappeared|vanished|missing|declined|stranded|cancell?ed|charged twice|double[- ]charged|duplicated|overcharged|leaked|exposed|slow(?:ed|er|ness)?|degraded|stopped|throttled|faults?|unpaid|skipped|bypassed|spread to|(?:would|did) not (?:load|work|open|connect)|(?:wouldn't|didn't) (?:load|work|open|connect)|(?:fault|outage|problem|failure|glitch|bug|error)s? (?:also )?hit|(?:stayed|remained) (?:down|offline)|went unnoticed|(?:did not|didn't|failed to) (?:spot|notice|detect)|(?:was|were) forced to|(?:botched|faulty|flawed|failed) (?:[\w-]+ )?(?:migration|update|upgrade|release|change|deployment|rollout)|(?:cut|severed|damaged|dug through) (?:a |an |the )?(?:[\w-]+ )?(?:fibre|fiber|cable)s?|(?:change|update|release|patch|fix|code)\s+(?:was|were)\s+(?:rolled out|pushed|merged|deployed|shipped)|(?:pushed|deployed|merged|shipped|rolled out)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:change|update|release|patch|fix))\b/i;
+const INCIDENT_WORDS = new RegExp(
+  String.raw`\b(?:outages?|incidents?|disruptions?|downtime|went (?:down|offline|dark)|go(?:es)? down|offline|crash(?:ed|es)?|failures?|failed|fail(?:s|ing)?|errors?|glitch(?:es)?|problems?|issues?|breakdowns?|broke|unavailable|inaccessible|unable to|could not|couldn't|lost access|locked out|hit by|(?:was|were|been|is|are) (?:also |badly |hard |then )?hit|knocked out|disrupted|affected|impacted|down for|lasted|blackouts?|bugs?|delays?|delayed|wiped(?: out)?|lost|deleted|disappeared|vanished|missing|declined|stranded|cancell?ed|charged twice|double[- ]charged|duplicated|overcharged|leaked|exposed|slow(?:ed|er|ness)?|degraded|stopped|throttled|faults?|skipped|bypassed|${FAILURE_PHRASES}|(?:was|were) forced to|(?:botched|faulty|flawed|failed) (?:[\w-]+ )?(?:migration|update|upgrade|release|change|deployment|rollout)|(?:cut|severed|damaged|dug through) (?:a |an |the )?(?:[\w-]+ )?(?:fibre|fiber|cable)s?|(?:change|update|release|patch|fix|code)\s+(?:was|were)\s+(?:rolled out|pushed|merged|deployed|shipped)|(?:pushed|deployed|merged|shipped|rolled out)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:change|update|release|patch|fix))\b`,
+  "i",
+);
 
 /** Words that tie an asserted cause to something that happened ("was behind them"). */
 const CAUSAL_WORDS =
