@@ -62,11 +62,18 @@ const SERVICE_SYNONYMS: Record<string, string[]> = {
   database: ["database", "databases"],
 };
 
+/** US cities the press names, with the side of the country their cloud region is on ("Seattle" → us-west). */
+const US_CITY_SIDES: Record<string, string> = {
+  Seattle: "west", Portland: "west", "San Francisco": "west", "Los Angeles": "west", "San Diego": "west", Phoenix: "west", Denver: "west",
+  "New York": "east", Boston: "east", Washington: "east", Atlanta: "east", Miami: "east", Philadelphia: "east",
+  Chicago: "central", Dallas: "central", Houston: "central", Austin: "central", Minneapolis: "central", Detroit: "central",
+};
+
 /** Press geography for region-code prefixes, most specific first; a direction word narrows the match. */
 const GEOGRAPHY: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/\b(?:UK|U\.K\.|United Kingdom|Britain|British|England|English|Scotland|Scottish|Wales|Welsh|London|Manchester)\b/g, ["uk", "eu"]],
   [/\b(?:Europe|European|EU|E\.U\.|EMEA|Germany|German|France|French|Ireland|Irish|Spain|Italy|Netherlands|Dutch|Nordic|Scandinavia\w*)\b/g, ["eu"]],
-  [/\b(?:US|U\.S\.|USA|United States|America|American|North America|East Coast|West Coast|Northeast|Northwest|Southeast|Southwest|Midwest|New England|Pacific Northwest|Virginia|Ohio|Oregon|California|Seattle|Portland|San Francisco|Los Angeles|San Diego|Phoenix|Denver|New York|Boston|Washington|Atlanta|Miami|Philadelphia|Chicago|Dallas|Houston|Austin|Minneapolis|Detroit)\b/g, ["us"]],
+  [new RegExp(String.raw`\b(?:US|U\.S\.|USA|United States|America|American|North America|East Coast|West Coast|Northeast|Northwest|Southeast|Southwest|Midwest|New England|Pacific Northwest|Virginia|Ohio|Oregon|California|${Object.keys(US_CITY_SIDES).join("|")})\b`, "g"), ["us"]],
   [/\b(?:Asia|Asian|Asia-Pacific|APAC|Japan|Singapore|Australia|India|Hong Kong|Korea|China)\b/g, ["ap"]],
   [/\b(?:South America|Latin America|Brazil)\b/g, ["sa"]],
   [/\bCanada\b/g, ["ca"]],
@@ -97,9 +104,7 @@ const DIRECTIONS: Record<string, string> = {
   northeast: "northeast", northwest: "northwest", southeast: "southeast", southwest: "southwest", midwest: "midwest",
   "new england": "northeast", "pacific northwest": "northwest", west: "west", western: "west", east: "east", eastern: "east", north: "north", northern: "north",
   south: "south", southern: "south", central: "central", virginia: "east", ohio: "east", oregon: "west", california: "west",
-  seattle: "west", portland: "west", "san francisco": "west", "los angeles": "west", "san diego": "west", phoenix: "west", denver: "west",
-  "new york": "east", boston: "east", washington: "east", atlanta: "east", miami: "east", philadelphia: "east",
-  chicago: "central", dallas: "central", houston: "central", austin: "central", minneapolis: "central", detroit: "central",
+  ...Object.fromEntries(Object.entries(US_CITY_SIDES).map(([city, side]) => [city.toLowerCase(), side])),
 };
 const REGION_CODE = /\b[a-z]{2}-(?:east|west|north|south|central|northeast|northwest|southeast|southwest)(?:-\d)?\b/gi;
 
