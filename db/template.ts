@@ -77,7 +77,8 @@ export async function ensurePgliteTemplate(): Promise<string> {
 
 /** A fresh, migrated in-memory PGlite restored from the template. */
 export async function createMemoryDb(): Promise<DbHandle> {
-  const file = await ensurePgliteTemplate();
-  const blob = new Blob([fs.readFileSync(file)]);
-  return createDb("memory://", { loadDataDir: blob });
+  await ensurePgliteTemplate();
+  const template = cachedPgliteTemplate();
+  if (!template) throw new Error("the migrated PGlite template could not be read after it was built");
+  return createDb("memory://", { loadDataDir: template });
 }
