@@ -390,26 +390,8 @@ function VersionHistory() {
         <>
           <h3 id="compare">Compare versions</h3>
           <Form method="get" className="compare-form" aria-labelledby="compare" preventScrollReset>
-            <div className="field">
-              <label htmlFor="cmp-from">From version</label>
-              <select id="cmp-from" name="from" defaultValue={defaultFrom} key={`from-${defaultFrom}`}>
-                {[...versions].reverse().map((v) => (
-                  <option key={v.version} value={v.version}>
-                    {v.version}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="cmp-to">To version</label>
-              <select id="cmp-to" name="to" defaultValue={defaultTo} key={`to-${defaultTo}`}>
-                {[...versions].reverse().map((v) => (
-                  <option key={v.version} value={v.version}>
-                    {v.version}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <VersionSelect name="from" label="From version" value={defaultFrom} versions={versions} />
+            <VersionSelect name="to" label="To version" value={defaultTo} versions={versions} />
             <button type="submit" className="btn btn-secondary">
               Show changes
             </button>
@@ -474,3 +456,19 @@ function VersionHistory() {
 }
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
+/** One end of the comparison: the versions newest first, keyed so a new default resets it. */
+function VersionSelect({ name, label, value, versions }: { name: "from" | "to"; label: string; value: number; versions: { version: number }[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={`cmp-${name}`}>{label}</label>
+      <select id={`cmp-${name}`} name={name} defaultValue={value} key={`${name}-${value}`}>
+        {[...versions].reverse().map((v) => (
+          <option key={v.version} value={v.version}>
+            {v.version}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
