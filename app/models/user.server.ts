@@ -6,7 +6,7 @@ import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { sessions, settings, signInThrottle, users } from "#db/schema";
 import { isRole, type Role } from "~/domain/roles";
-import { secondsUntilAllowed } from "~/domain/throttle";
+import { FAILURE_WINDOW_SECONDS, FREE_FAILURES, MAX_DELAY_SECONDS, secondsUntilAllowed } from "~/domain/throttle";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "~/utils/password.server";
 
 export const SESSION_TTL_SECONDS = 60 * 60 * 12;
@@ -19,6 +19,11 @@ export interface SessionUser {
 }
 
 const userColumns = { id: users.id, email: users.email, name: users.name, roles: users.roles };
+
+/** RFC 5321's limit on an address; longer ones are refused before they reach an index. */
+export const MAX_EMAIL_CHARS = 254;
+/** Hashing cost grows with the input; no real password is longer. */
+export const MAX_PASSWORD_CHARS = 1024;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -102,27 +107,47 @@ export type SignInResult =
  */
 export async function verifySignIn(db: Db, emailInput: string, password: string, now = new Date()): Promise<SignInResult> {
   const email = normalizeEmail(emailInput);
-  const [throttle] = await db.select().from(signInThrottle).where(eq(signInThrottle.key, email));
-  const wait = secondsUntilAllowed(throttle ?? null, now);
-  if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
+  if (email.length > MAX_EMAIL_CHARS || password.length > MAX_PASSWORD_CHARS) return { ok: false, reason: "invalid" };
+  if (!(await countSignInAttempt(db, email, now))) {
+    const [throttle] = await db.select().from(signInThrottle).where(eq(signInThrottle.key, email));
+    return { ok: false, reason: "throttled", retryAfterSeconds: Math.max(1, secondsUntilAllowed(throttle ?? null, now)) };
+  }
 
   const [row] = await db
     .select({ ...userColumns, passwordHash: users.passwordHash, active: users.active })
     .from(users)
     .where(eq(users.email, email));
   const valid = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
-  if (!row || !row.active || !valid) {
-    await db
-      .insert(signInThrottle)
-      .values({ key: email, failures: 1, lastFailureAt: now })
-      .onConflictDoUpdate({
-        target: signInThrottle.key,
-        set: { failures: sql`${signInThrottle.failures} + 1`, lastFailureAt: now },
-      });
-    return { ok: false, reason: "invalid" };
-  }
-  if (throttle) await db.delete(signInThrottle).where(eq(signInThrottle.key, email));
+  if (!row || !row.active || !valid) return { ok: false, reason: "invalid" };
+  await db.delete(signInThrottle).where(eq(signInThrottle.key, email));
   return { ok: true, user: { id: row.id, email: row.email, name: row.name, roles: row.roles } };
+}
+
+/**
+ * Counts a sign-in attempt for `email` and says whether it may be checked, in one statement, so
+ * that a burst of parallel attempts cannot all pass the check before any is counted. Every
+ * attempt counts as a failure until a success clears the row. The condition is the domain's
+ * `secondsUntilAllowed(state, now) === 0` (see throttle.ts) written in SQL: the row is only
+ * updated, and so the attempt only allowed, when the previous failures' wait has passed.
+ */
+async function countSignInAttempt(db: Db, email: string, now: Date): Promise<boolean> {
+  const t = signInThrottle;
+  const nowSql = sql`${now.toISOString()}::timestamptz`;
+  const elapsed = sql`extract(epoch from (${nowSql} - ${t.lastFailureAt}))`;
+  const delay = sql`case when ${t.failures} < ${FREE_FAILURES} then 0 else least(power(2, ${t.failures} - ${FREE_FAILURES} + 1), ${MAX_DELAY_SECONDS}) end`;
+  const counted = await db
+    .insert(t)
+    .values({ key: email, failures: 1, lastFailureAt: now })
+    .onConflictDoUpdate({
+      target: t.key,
+      set: {
+        failures: sql`case when ${elapsed} > ${FAILURE_WINDOW_SECONDS} then 1 else ${t.failures} + 1 end`,
+        lastFailureAt: now,
+      },
+      setWhere: sql`${elapsed} > ${FAILURE_WINDOW_SECONDS} or ${elapsed} >= ${delay}`,
+    })
+    .returning({ failures: t.failures });
+  return counted.length > 0;
 }
 
 export async function createSession(db: Db, userId: string, now = new Date()): Promise<{ id: string; expiresAt: Date }> {

@@ -3,17 +3,26 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { DEMO_PASSWORD, DEMO_USERS } from "~/models/demo.server";
-import { verifySignIn } from "~/models/user.server";
+import { MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS, verifySignIn } from "~/models/user.server";
 import { getUser, safeRedirect, signInAndRedirect } from "~/utils/auth.server";
+import { isAppError } from "~/utils/app-error";
 import { requireSameOrigin } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Factdesk" }];
 
 
 const SignInSchema = z.object({
-  email: z.string({ error: "Enter your email address." }).trim().min(1, "Enter your email address."),
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password."),
+  email: z
+    .string({ error: "Enter your email address." })
+    .trim()
+    .min(1, "Enter your email address.")
+    .max(MAX_EMAIL_CHARS, `An email address is at most ${MAX_EMAIL_CHARS} characters.`),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(MAX_PASSWORD_CHARS, `A password is at most ${MAX_PASSWORD_CHARS} characters.`),
   redirectTo: z.string().optional(),
 });
 
@@ -26,7 +35,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireSameOrigin(request);
-  const parsed = parseForm(SignInSchema, await request.formData());
+  let form: FormData;
+  try {
+    form = await readForm(request);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    const errors: Record<string, string> = error.field ? { [error.field]: error.message } : {};
+    return json({ errors, message: error.message }, { status: error.status });
+  }
+  const parsed = parseForm(SignInSchema, form);
   if (!parsed.ok) return json({ errors: parsed.errors, message: null }, { status: 400 });
   const { email, password, redirectTo } = parsed.data;
   const result = await verifySignIn(context.db, email, password);

@@ -39,10 +39,26 @@ export async function getUser(request: Request, context: AppLoadContext): Promis
   return sessionId ? getSessionUser(context.db, sessionId) : null;
 }
 
-/** A same-site path to return to after sign-in; anything else falls back to the home page. */
+// C0 and C1 control characters, DEL and backslashes: browsers strip or rewrite them in a
+// Location, so "/\t/host" or "/\\host" would leave the site.
+const UNSAFE_REDIRECT_CHARS = /[\u0000-\u001f\u007f-\u009f\\]/;
+const REDIRECT_BASE = "http://factdesk.invalid";
+
+/**
+ * A same-origin path to return to after sign-in; anything else falls back to the home page.
+ * The path is resolved against a placeholder origin and must keep it, so no spelling of
+ * another host passes.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || UNSAFE_REDIRECT_CHARS.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, REDIRECT_BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== REDIRECT_BASE) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export async function requireUser(request: Request, context: AppLoadContext): Promise<SessionUser> {
