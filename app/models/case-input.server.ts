@@ -1,21 +1,9 @@
 /**
- * Shared by the case, source and claim models: the expected refusal they throw, the audit actor
- * of a user, and a transaction typed as the Db the model functions take.
+ * Shared by the case, source and claim models: the audit actor of a user, and a transaction typed
+ * as the Db the model functions take. Their expected refusals are `AppError`s (app/utils/app-error.ts).
  */
 import type { Db } from "#db/client";
 import type { AuditActor } from "./audit.server";
-
-/** An expected refusal: the route shows its message with its status (a 404 is thrown as a page). */
-export class CaseInputError extends Error {
-  name = "CaseInputError";
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 409 | 413 = 400,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
 
 /** The audit actor for a signed-in user. */
 export function actorOf(user: { id: string; email: string }): AuditActor {

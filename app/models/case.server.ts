@@ -9,10 +9,11 @@ import { cases, claims, sources, users } from "#db/schema";
 import { can } from "~/domain/roles";
 import type { CaseStatus } from "~/domain/workflow";
 import { recordEvent, type AuditActor } from "./audit.server";
-import { CaseInputError, inTransaction } from "./case-input.server";
+import { AppError } from "~/utils/app-error";
+import { inTransaction } from "./case-input.server";
 import { listCaseClaims } from "./claim.server";
 
-export { actorOf, CaseInputError } from "./case-input.server";
+export { actorOf } from "./case-input.server";
 
 export interface CaseFields {
   title: string;
@@ -51,7 +52,7 @@ async function checkOwner(db: Db, ownerId: string | null | undefined) {
   if (!ownerId) return;
   const [row] = await db.select({ roles: users.roles, active: users.active }).from(users).where(eq(users.id, ownerId));
   if (!row || !row.active || !can(row, "edit:cases")) {
-    throw new CaseInputError("The owner must be an active user who can edit cases (comms or admin).", 400, "ownerId");
+    throw new AppError("The owner must be an active user who can edit cases (comms or admin).", 400, "ownerId");
   }
 }
 
@@ -84,7 +85,7 @@ export async function createCase(db: Db, actor: AuditActor, input: Partial<CaseF
 export async function updateCase(db: Db, actor: AuditActor, caseId: string, patch: Partial<CaseFields>): Promise<void> {
   await inTransaction(db, async (tx) => {
     const [before] = await tx.select().from(cases).where(eq(cases.id, caseId)).for("update");
-    if (!before) throw new CaseInputError("There is no such case.", 404);
+    if (!before) throw new AppError("There is no such case.", 404);
     if (patch.ownerId !== undefined && patch.ownerId !== before.ownerId) await checkOwner(tx, patch.ownerId);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const show = (v: unknown) => (v instanceof Date ? v.toISOString() : v);

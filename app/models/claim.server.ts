@@ -14,7 +14,8 @@ import type { ClaimFacts } from "~/domain/claims";
 import { describeSpan } from "~/domain/describe-span";
 import type { ClaimReview, ClaimStatus } from "~/domain/workflow";
 import { recordEvent, type AuditActor } from "./audit.server";
-import { CaseInputError, inTransaction } from "./case-input.server";
+import { AppError } from "~/utils/app-error";
+import { inTransaction } from "./case-input.server";
 import { extractionVocabulary as cachedVocabulary } from "./analysis.server";
 
 /** A claim made by hand may be long, but not a whole article. */
@@ -191,7 +192,7 @@ async function requireClaim(db: Db, caseId: string, claimId: string) {
     .from(claims)
     .where(and(eq(claims.id, claimId), eq(claims.caseId, caseId)))
     .for("update");
-  if (!row) throw new CaseInputError("There is no such claim in this case; it may have been merged into another.", 404);
+  if (!row) throw new AppError("There is no such claim in this case; it may have been merged into another.", 404);
   return row;
 }
 
@@ -219,8 +220,8 @@ export async function setClaimReview(db: Db, actor: AuditActor, caseId: string, 
 /** Rewords a claim. Its appearances keep their exact quotes, and its fingerprint stays that of the quote. */
 export async function editClaimText(db: Db, actor: AuditActor, caseId: string, claimId: string, text: string) {
   const wording = text.trim();
-  if (!wording) throw new CaseInputError("Write the claim's wording, or leave it as it was.", 400, "text");
-  if (wording.length > MAX_CLAIM_CHARS) throw new CaseInputError(`A claim can be at most ${MAX_CLAIM_CHARS} characters.`, 400, "text");
+  if (!wording) throw new AppError("Write the claim's wording, or leave it as it was.", 400, "text");
+  if (wording.length > MAX_CLAIM_CHARS) throw new AppError(`A claim can be at most ${MAX_CLAIM_CHARS} characters.`, 400, "text");
   await inTransaction(db, async (tx) => {
     const claim = await requireClaim(tx, caseId, claimId);
     if (claim.text === wording) return;
@@ -246,7 +247,7 @@ export async function assignClaim(db: Db, actor: AuditActor, caseId: string, cla
     if (assigneeId) {
       const [user] = await tx.select({ name: users.name, roles: users.roles, active: users.active }).from(users).where(eq(users.id, assigneeId));
       if (!user || !user.active || !user.roles.includes("engineer")) {
-        throw new CaseInputError("Claims are assigned to engineers: choose an active user with the engineer role.", 400, "assigneeId");
+        throw new AppError("Claims are assigned to engineers: choose an active user with the engineer role.", 400, "assigneeId");
       }
       name = user.name;
     }
@@ -280,10 +281,10 @@ export async function splitClaim(
     const claim = await requireClaim(tx, caseId, claimId);
     const appearances = await appearancesOf(tx, claimId);
     const primary = at.appearanceId ? appearances.find((a) => a.id === at.appearanceId) : appearances[0];
-    if (!primary) throw new CaseInputError("That appearance is not one of this claim's.", 400, "offset");
+    if (!primary) throw new AppError("That appearance is not one of this claim's.", 400, "offset");
     const whole = (quote: string): Span => ({ start: 0, end: quote.length });
     const parts = splitSpan(primary.quote, whole(primary.quote), at.offset);
-    if (!parts) throw new CaseInputError("Choose a split point inside the quote, with words on both sides of it.", 400, "offset");
+    if (!parts) throw new AppError("Choose a split point inside the quote, with words on both sides of it.", 400, "offset");
     const wordIndex = wordIndexAt(primary.quote, at.offset);
     const plan = appearances.map((a) => {
       const relative = a.quote === primary.quote ? at.offset : offsetOfWord(a.quote, wordIndex);
@@ -306,7 +307,7 @@ export async function splitClaim(
       )
       .limit(1);
     if (clash.length) {
-      throw new CaseInputError(`One part of this split is already a claim of its own (“${clash[0].quote}”). Merge the two claims instead.`, 409, "offset");
+      throw new AppError(`One part of this split is already a claim of its own (“${clash[0].quote}”). Merge the two claims instead.`, 409, "offset");
     }
 
     const [source] = await tx.select({ body: sources.body, publishedAt: sources.publishedAt }).from(sources).where(eq(sources.id, primary.sourceId));
@@ -362,7 +363,7 @@ export async function splitClaim(
  */
 export async function mergeClaims(db: Db, actor: AuditActor, caseId: string, targetId: string, otherIds: string[]) {
   const ids = [...new Set(otherIds)].filter((id) => id !== targetId);
-  if (!ids.length) throw new CaseInputError("Choose another claim to merge into this one.", 400, "mergeIds");
+  if (!ids.length) throw new AppError("Choose another claim to merge into this one.", 400, "mergeIds");
   await inTransaction(db, async (tx) => {
     const target = await requireClaim(tx, caseId, targetId);
     const others = await tx
@@ -370,7 +371,7 @@ export async function mergeClaims(db: Db, actor: AuditActor, caseId: string, tar
       .from(claims)
       .where(and(inArray(claims.id, ids), eq(claims.caseId, caseId)))
       .for("update");
-    if (others.length !== ids.length) throw new CaseInputError("One of the claims to merge is not in this case any more.", 404);
+    if (others.length !== ids.length) throw new AppError("One of the claims to merge is not in this case any more.", 404);
     await tx.update(claimAppearances).set({ claimId: targetId }).where(inArray(claimAppearances.claimId, ids));
     await tx.update(evidenceLinks).set({ claimId: targetId }).where(inArray(evidenceLinks.claimId, ids));
     await tx.update(claims).set({ sameAsClaimId: targetId }).where(sql`${claims.sameAsClaimId} = any(${textArray(ids)}::uuid[])`);
@@ -418,26 +419,26 @@ export async function addClaimFromSelection(
       .select({ body: sources.body, publishedAt: sources.publishedAt })
       .from(sources)
       .where(and(eq(sources.id, sourceId), eq(sources.caseId, caseId)));
-    if (!source) throw new CaseInputError("There is no such source in this case.", 404);
+    if (!source) throw new AppError("There is no such source in this case.", 404);
     const body = source.body;
     let span: Span | null;
     if ("quote" in selection) {
       const found = locateQuote(body, selection.quote);
       if (!found) {
-        throw new CaseInputError("That text does not appear in this article. Copy it exactly as it stands (line breaks and spaces may differ).", 400, "quote");
+        throw new AppError("That text does not appear in this article. Copy it exactly as it stands (line breaks and spaces may differ).", 400, "quote");
       }
       span = found.span;
     } else {
       const { start, end } = selection;
       if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= body.length && start < end)) {
-        throw new CaseInputError(`The selection must lie inside the article (characters 0 to ${body.length}), with its start before its end.`, 400, "start");
+        throw new AppError(`The selection must lie inside the article (characters 0 to ${body.length}), with its start before its end.`, 400, "start");
       }
       span = trimWhitespace(body, start, end);
     }
     const quote = span ? body.slice(span.start, span.end) : "";
-    if (!span || !hasWords(quote)) throw new CaseInputError("Select some words of the article to make a claim of.", 400, "quote" in selection ? "quote" : "start");
+    if (!span || !hasWords(quote)) throw new AppError("Select some words of the article to make a claim of.", 400, "quote" in selection ? "quote" : "start");
     if (quote.length > MAX_CLAIM_CHARS) {
-      throw new CaseInputError(`A claim can be at most ${MAX_CLAIM_CHARS} characters; select one assertion, not a whole passage.`, 400, "quote" in selection ? "quote" : "start");
+      throw new AppError(`A claim can be at most ${MAX_CLAIM_CHARS} characters; select one assertion, not a whole passage.`, 400, "quote" in selection ? "quote" : "start");
     }
 
     const [existing] = await tx

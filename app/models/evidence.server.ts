@@ -16,19 +16,8 @@ import type { Incident } from "~/domain/incidents";
 import { STANCES, VERDICT_LABELS, type Stance } from "~/domain/workflow";
 import { analyzeExtractedClaims } from "./analysis.server";
 import { recordEvent, type AuditActor } from "./audit.server";
+import { AppError } from "~/utils/app-error";
 import { inTransaction } from "./case-input.server";
-
-/** An expected refusal with its HTTP status and, for form errors, the field it is about. */
-export class EvidenceError extends Error {
-  name = "EvidenceError";
-  constructor(
-    message: string,
-    readonly status: 400 | 403 | 404 | 409 = 400,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
 
 /** A note on a link or a verdict: a sentence or two, not an essay. */
 export const MAX_NOTE_CHARS = 2000;
@@ -191,7 +180,7 @@ async function requireClaim(db: Db, caseId: string, claimId: string, lock = fals
     .from(claims)
     .where(and(eq(claims.id, claimId), eq(claims.caseId, caseId)));
   const [row] = lock ? await query.for("update") : await query;
-  if (!row) throw new EvidenceError("There is no such claim in this case; it may have been merged into another.", 404);
+  if (!row) throw new AppError("There is no such claim in this case; it may have been merged into another.", 404);
   return row;
 }
 
@@ -226,23 +215,23 @@ export async function linkEvidence(db: Db, actor: AuditActor, input: LinkInput):
   const field = input.field?.trim() || null;
   const excerpt = input.excerpt?.trim() || null;
   const note = input.note?.trim() ?? "";
-  if (!incidentId) throw new EvidenceError("Give the id of the incident record to link.", 400, "incidentId");
-  if (!(STANCES as readonly string[]).includes(input.stance)) throw new EvidenceError("Choose whether the record supports, contradicts or gives context to the claim.", 400, "stance");
-  if (field && !isLinkableField(field)) throw new EvidenceError(`“${field}” is not a field of an incident record.`, 400, "field");
-  if (excerpt && excerpt.length > MAX_EXCERPT_CHARS) throw new EvidenceError(`An excerpt can be at most ${MAX_EXCERPT_CHARS} characters; quote the sentence that matters.`, 400, "excerpt");
-  if (note.length > MAX_NOTE_CHARS) throw new EvidenceError(`A note can be at most ${MAX_NOTE_CHARS} characters.`, 400, "note");
+  if (!incidentId) throw new AppError("Give the id of the incident record to link.", 400, "incidentId");
+  if (!(STANCES as readonly string[]).includes(input.stance)) throw new AppError("Choose whether the record supports, contradicts or gives context to the claim.", 400, "stance");
+  if (field && !isLinkableField(field)) throw new AppError(`“${field}” is not a field of an incident record.`, 400, "field");
+  if (excerpt && excerpt.length > MAX_EXCERPT_CHARS) throw new AppError(`An excerpt can be at most ${MAX_EXCERPT_CHARS} characters; quote the sentence that matters.`, 400, "excerpt");
+  if (note.length > MAX_NOTE_CHARS) throw new AppError(`A note can be at most ${MAX_NOTE_CHARS} characters.`, 400, "note");
 
   return inTransaction(db, async (tx) => {
     await requireClaim(tx, input.caseId, input.claimId, true);
     const current = await currentRecord(tx, incidentId);
-    if (!current) throw new EvidenceError(`There is no incident record with the id “${incidentId}”.`, 400, "incidentId");
+    if (!current) throw new AppError(`There is no incident record with the id “${incidentId}”.`, 400, "incidentId");
     let linkedField = field as LinkableField | null;
     let linkedExcerpt: string | null = null;
     if (excerpt) {
       const found = locateExcerpt(current.record, excerpt, linkedField ?? undefined);
       if (!found) {
         const where = linkedField ? `its ${linkFieldLabel(linkedField).toLowerCase()}` : "any of its fields";
-        throw new EvidenceError(`“${excerpt}” does not occur in ${where} in version ${current.version} of ${incidentId}. Copy the words exactly as the record has them.`, 400, "excerpt");
+        throw new AppError(`“${excerpt}” does not occur in ${where} in version ${current.version} of ${incidentId}. Copy the words exactly as the record has them.`, 400, "excerpt");
       }
       linkedField = found.field;
       linkedExcerpt = found.excerpt;
@@ -259,7 +248,7 @@ export async function linkEvidence(db: Db, actor: AuditActor, input: LinkInput):
         ),
       )
       .limit(1);
-    if (duplicate.length) throw new EvidenceError(`${incidentId}${linkedField ? ` (${linkFieldLabel(linkedField).toLowerCase()})` : ""} is already linked to this claim.`, 409, "incidentId");
+    if (duplicate.length) throw new AppError(`${incidentId}${linkedField ? ` (${linkFieldLabel(linkedField).toLowerCase()})` : ""} is already linked to this claim.`, 409, "incidentId");
     const [link] = await tx
       .insert(evidenceLinks)
       .values({ claimId: input.claimId, incidentId, field: linkedField, excerpt: linkedExcerpt, stance: input.stance, note, createdBy: actor.id })
@@ -291,7 +280,7 @@ async function requireLink(db: Db, caseId: string, linkId: string) {
     .innerJoin(claims, eq(claims.id, evidenceLinks.claimId))
     .where(and(eq(evidenceLinks.id, linkId), eq(claims.caseId, caseId)))
     .for("update", { of: evidenceLinks });
-  if (!row) throw new EvidenceError("There is no such evidence link in this case; it may have been removed.", 404);
+  if (!row) throw new AppError("There is no such evidence link in this case; it may have been removed.", 404);
   return row;
 }
 
@@ -327,11 +316,11 @@ export async function confirmLink(db: Db, user: Confirmer, input: { caseId: stri
     const link = await requireLink(tx, input.caseId, input.linkId);
     const [assignee] = link.assigneeId ? await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, link.assigneeId)) : [];
     const verdict = confirmRefusal(user, assignee ?? null);
-    if (!verdict.ok) throw new EvidenceError(verdict.reason, verdict.status);
+    if (!verdict.ok) throw new AppError(verdict.reason, verdict.status);
     const current = await currentRecord(tx, link.incidentId, true);
-    if (!current) throw new EvidenceError(`The record ${link.incidentId} no longer exists.`, 409);
+    if (!current) throw new AppError(`The record ${link.incidentId} no longer exists.`, 409);
     if (link.excerpt && link.field && isLinkableField(link.field) && !locateExcerpt(current.record, link.excerpt, link.field)) {
-      throw new EvidenceError(
+      throw new AppError(
         `Version ${current.version} of ${link.incidentId} no longer has “${link.excerpt}” in its ${linkFieldLabel(link.field).toLowerCase()}. Remove this link and link the record's current wording.`,
         409,
       );
@@ -371,15 +360,15 @@ export interface VerdictInput {
  * that nobody sets a verdict "from" a suggestion they did not see.
  */
 export async function setVerdict(db: Db, actor: AuditActor, input: VerdictInput): Promise<void> {
-  if (!(VERDICT_LABELS as readonly string[]).includes(input.verdict)) throw new EvidenceError("Choose accurate, inaccurate, misleading or unverifiable.", 400, "verdict");
+  if (!(VERDICT_LABELS as readonly string[]).includes(input.verdict)) throw new AppError("Choose accurate, inaccurate, misleading or unverifiable.", 400, "verdict");
   const note = input.note?.trim() ?? "";
-  if (note.length > MAX_NOTE_CHARS) throw new EvidenceError(`A note can be at most ${MAX_NOTE_CHARS} characters.`, 400, "note");
+  if (note.length > MAX_NOTE_CHARS) throw new AppError(`A note can be at most ${MAX_NOTE_CHARS} characters.`, 400, "note");
   await inTransaction(db, async (tx) => {
     const claim = await requireClaim(tx, input.caseId, input.claimId, true);
     const suggestion = claim.suggestion as StoredSuggestion | null;
     const shown = input.suggestionAt?.trim() || null;
     if ((suggestion?.analyzedAt ?? null) !== shown) {
-      throw new EvidenceError(
+      throw new AppError(
         suggestion
           ? `The suggestion for this claim changed since the page was loaded (the analysis ran again at ${suggestion.analyzedAt}). Review the new suggestion and choose again.`
           : "The suggestion shown is no longer stored for this claim. Reload the page and choose again.",

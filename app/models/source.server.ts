@@ -23,7 +23,8 @@ import {
 import type { SourceFormat } from "~/domain/workflow";
 import { htmlToText } from "~/utils/html-to-text.server";
 import { recordEvent, type AuditActor } from "./audit.server";
-import { CaseInputError, inTransaction } from "./case-input.server";
+import { AppError } from "~/utils/app-error";
+import { inTransaction } from "./case-input.server";
 import { runCaseAnalysis } from "./evidence.server";
 import { claimsByFingerprint, earlierClaimsByFingerprint, extractionVocabulary } from "./claim.server";
 
@@ -79,7 +80,7 @@ function titleOf(body: string): string {
   return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
 }
 
-/** Checks and reduces what was given to the body to store; throws a CaseInputError saying what is wrong. */
+/** Checks and reduces what was given to the body to store; throws a AppError saying what is wrong. */
 export function prepareSource(input: NewSource): Prepared {
   let raw: string;
   let format: SourceFormat;
@@ -88,17 +89,17 @@ export function prepareSource(input: NewSource): Prepared {
     const declared = formatOfFileName(input.content.fileName);
     format = input.format && input.format !== "auto" ? input.format : (declared ?? "text");
     if (!declared && (!input.format || input.format === "auto")) {
-      throw new CaseInputError(`${input.content.fileName || "That file"} is not a .txt, .md or .html file. Upload the article in one of those formats.`, 400, "file");
+      throw new AppError(`${input.content.fileName || "That file"} is not a .txt, .md or .html file. Upload the article in one of those formats.`, 400, "file");
     }
     const decoded = decodeSourceBytes(input.content.bytes, input.content.fileName, format);
-    if (!decoded.ok) throw new CaseInputError(decoded.message, decoded.status, "file");
+    if (!decoded.ok) throw new AppError(decoded.message, decoded.status, "file");
     raw = decoded.text;
   } else {
     // A form posts a textarea's line breaks as CRLF; the text the person pasted had LF.
     raw = input.content.text.replace(/\r\n?/g, "\n");
     format = input.format && input.format !== "auto" ? input.format : detectPastedFormat(raw);
     if (format === "html" && utf8Length(raw) > MAX_HTML_BYTES) {
-      throw new CaseInputError(`The pasted page is larger than ${MAX_HTML_LABEL}, the most an HTML page may be.`, 413, "body");
+      throw new AppError(`The pasted page is larger than ${MAX_HTML_LABEL}, the most an HTML page may be.`, 413, "body");
     }
   }
 
@@ -107,7 +108,7 @@ export function prepareSource(input: NewSource): Prepared {
   const meta = { title: "", author: "", outlet: "", publishedAt: null as string | null };
   if (format === "html") {
     const reduced = htmlToText(raw);
-    if (!reduced.ok) throw new CaseInputError(reduced.message, 400, field);
+    if (!reduced.ok) throw new AppError(reduced.message, 400, field);
     body = reduced.text;
     Object.assign(meta, { title: reduced.title, author: reduced.byline, outlet: reduced.siteName, publishedAt: reduced.publishedAt });
   } else {
@@ -116,7 +117,7 @@ export function prepareSource(input: NewSource): Prepared {
     markupRemoved = stripped.removed;
   }
   const checked = checkBody(body, input.content.kind === "file" ? input.content.fileName || "The file" : "The article");
-  if (!checked.ok) throw new CaseInputError(checked.message, checked.status, field);
+  if (!checked.ok) throw new AppError(checked.message, checked.status, field);
 
   return {
     body,
@@ -136,10 +137,10 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-/** Adds a source to a case and its claims, in one transaction; throws a CaseInputError for bad input, storing nothing. */
+/** Adds a source to a case and its claims, in one transaction; throws a AppError for bad input, storing nothing. */
 export async function addSource(db: Db, actor: AuditActor, caseId: string, input: NewSource): Promise<AddedSource> {
   const [found] = await db.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId));
-  if (!found) throw new CaseInputError("There is no such case.", 404);
+  if (!found) throw new AppError("There is no such case.", 404);
   const prepared = prepareSource(input);
   const vocabulary = await extractionVocabulary(db);
   const extracted = extractClaims(prepared.body, { publishedAt: prepared.publishedAt ?? undefined, vocabulary });

@@ -7,6 +7,7 @@ import type { Db } from "#db/client";
 import { sessions, settings, signInThrottle, users } from "#db/schema";
 import { isRole, type Role } from "~/domain/roles";
 import { FAILURE_WINDOW_SECONDS, FREE_FAILURES, MAX_DELAY_SECONDS, secondsUntilAllowed } from "~/domain/throttle";
+import { AppError } from "~/utils/app-error";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "~/utils/password.server";
 
 export const SESSION_TTL_SECONDS = 60 * 60 * 12;
@@ -29,10 +30,6 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export class UserInputError extends Error {
-  name = "UserInputError";
-}
-
 export interface NewUser {
   email: string;
   name?: string;
@@ -41,19 +38,19 @@ export interface NewUser {
 }
 
 function checkRoles(roles: string[]): Role[] {
-  if (roles.length === 0) throw new UserInputError("A user needs at least one role (comms, legal, engineer, admin).");
+  if (roles.length === 0) throw new AppError("A user needs at least one role (comms, legal, engineer, admin).");
   const bad = roles.filter((r) => !isRole(r));
-  if (bad.length) throw new UserInputError(`Unknown role ${bad.map((r) => `"${r}"`).join(", ")}: use comms, legal, engineer or admin.`);
+  if (bad.length) throw new AppError(`Unknown role ${bad.map((r) => `"${r}"`).join(", ")}: use comms, legal, engineer or admin.`);
   return [...new Set(roles)] as Role[];
 }
 
 export async function createUser(db: Db, input: NewUser): Promise<SessionUser> {
   const email = normalizeEmail(input.email);
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new UserInputError(`"${input.email}" is not an email address.`);
-  if (input.password.length < 10) throw new UserInputError("The password must be at least 10 characters.");
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AppError(`"${input.email}" is not an email address.`);
+  if (input.password.length < 10) throw new AppError("The password must be at least 10 characters.");
   const roles = checkRoles(input.roles);
   const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (existing.length) throw new UserInputError(`A user with the email ${email} already exists.`);
+  if (existing.length) throw new AppError(`A user with the email ${email} already exists.`, 400, "email");
   const [row] = await db
     .insert(users)
     .values({ email, name: input.name?.trim() || email.split("@")[0], passwordHash: await hashPassword(input.password), roles })
@@ -80,7 +77,7 @@ export async function setUserRoles(db: Db, userId: string, roles: string[]): Pro
     .set({ roles: checked, updatedAt: new Date() })
     .where(eq(users.id, userId))
     .returning({ id: users.id });
-  if (!updated.length) throw new UserInputError("No such user.");
+  if (!updated.length) throw new AppError("There is no such user.", 404);
 }
 
 /** Deactivating also ends the user's sessions; one transaction. */
@@ -91,7 +88,7 @@ export async function setUserActive(db: Db, userId: string, active: boolean): Pr
       .set({ active, updatedAt: new Date() })
       .where(eq(users.id, userId))
       .returning({ id: users.id });
-    if (!updated.length) throw new UserInputError("No such user.");
+    if (!updated.length) throw new AppError("There is no such user.", 404);
     if (!active) await tx.delete(sessions).where(eq(sessions.userId, userId));
   });
 }

@@ -3,9 +3,11 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ROLE_LABELS, ROLES } from "~/domain/roles";
-import { createUser, listUsers, setUserActive, setUserRoles, UserInputError } from "~/models/user.server";
+import { createUser, listUsers, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS, setUserActive, setUserRoles } from "~/models/user.server";
+import { toActionResult } from "~/utils/app-error";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Users · Admin · Factdesk" }];
 
@@ -17,9 +19,9 @@ const RolesField = z.preprocess(
 const Intent = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("create"),
-    email: z.string().trim().email("Enter a valid email address."),
-    name: z.string().trim().max(200).optional(),
-    password: z.string().min(10, "The password must be at least 10 characters."),
+    email: z.string().trim().max(MAX_EMAIL_CHARS, `An email address is at most ${MAX_EMAIL_CHARS} characters.`).email("Enter a valid email address."),
+    name: z.string().trim().max(200, "Keep the name under 200 characters.").optional(),
+    password: z.string().min(10, "The password must be at least 10 characters.").max(MAX_PASSWORD_CHARS, `A password is at most ${MAX_PASSWORD_CHARS} characters.`),
     roles: RolesField,
   }),
   z.object({ intent: z.literal("set-roles"), userId: z.string().uuid(), roles: RolesField }),
@@ -36,7 +38,12 @@ type ActionData = { ok: boolean; message?: string; errors?: FieldErrors; intent?
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const me = await requirePermission(request, context, "manage:users");
-  const form = await request.formData();
+  let form: FormData;
+  try {
+    form = await readForm(request);
+  } catch (error) {
+    return toActionResult(error);
+  }
   const parsed = parseForm(Intent, form);
   const intent = String(form.get("intent") ?? "");
   const userId = String(form.get("userId") ?? "");
@@ -64,8 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    if (error instanceof UserInputError) return json<ActionData>({ ok: false, intent, userId, message: error.message }, { status: 400 });
-    throw error;
+    return toActionResult(error, { intent, userId });
   }
 }
 

@@ -14,7 +14,6 @@ import { can, type Permission } from "~/domain/roles";
 import { STANCES, VERDICT_LABELS } from "~/domain/workflow";
 import {
   confirmLink,
-  EvidenceError,
   findCase,
   getCaseEvidence,
   linkEvidence,
@@ -22,8 +21,11 @@ import {
   setVerdict,
   unlinkEvidence,
 } from "~/models/evidence.server";
+import { notFound, toActionResult } from "~/utils/app-error";
 import { requirePermission } from "~/utils/auth.server";
+import { requireCan } from "~/utils/case-routes.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Evidence · Factdesk" }];
 
@@ -68,7 +70,7 @@ type ActionData =
 
 async function requireCase(context: LoaderFunctionArgs["context"], caseId: string | undefined) {
   const found = caseId && z.string().uuid().safeParse(caseId).success ? await findCase(context.db, caseId) : null;
-  if (!found) throw new Response("There is no such case.", { status: 404, statusText: "Not Found" });
+  if (!found) throw notFound("There is no such case.");
   return found;
 }
 
@@ -87,11 +89,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const form = await request.formData();
+  // Who is asking, and whether they may see the case, before a byte of the body is read; the
+  // intent's own permission is checked once the (bounded) form names it.
+  const user = await requirePermission(request, context, "view:cases");
+  const found = await requireCase(context, params.caseId);
+  let form: FormData;
+  try {
+    form = await readForm(request);
+  } catch (error) {
+    return toActionResult(error, { intent: "", claimId: undefined as string | undefined });
+  }
   const intent = String(form.get("intent") ?? "");
   const permission = PERMISSION[intent as IntentName];
-  const user = await requirePermission(request, context, permission ?? "view:cases");
-  const found = await requireCase(context, params.caseId);
+  if (permission) requireCan(user, permission);
   const parsed = parseForm(EvidenceIntent, form);
   const claimId = typeof form.get("claimId") === "string" ? String(form.get("claimId")) : undefined;
   if (!parsed.ok) {
@@ -122,11 +132,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return json<ActionData>({ ok: true, intent, claimId, message: `Verdict set: ${data.verdict}.` });
     }
   } catch (error) {
-    if (error instanceof EvidenceError) {
-      const errors = error.field ? { [error.field]: error.message } : undefined;
-      return json<ActionData>({ ok: false, intent, claimId, message: error.message, errors }, { status: error.status });
-    }
-    throw error;
+    return toActionResult(error, { intent, claimId });
   }
 }
 

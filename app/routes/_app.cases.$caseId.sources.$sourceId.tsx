@@ -23,8 +23,9 @@ import {
 import { getSource } from "~/models/source.server";
 import { requirePermission } from "~/utils/auth.server";
 import { ClaimIntent } from "~/utils/case-forms";
-import { FormTooLargeError, readLimitedForm, refusal, requireId, type FailureData } from "~/utils/case-routes.server";
+import { refusal, requireId, type FailureData } from "~/utils/case-routes.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.source.title || "Article"} · Factdesk` }];
 
@@ -102,10 +103,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const sourceId = requireId(params.sourceId, "source");
   let form: FormData;
   try {
-    form = await readLimitedForm(request);
+    form = await readForm(request);
   } catch (error) {
-    if (error instanceof FormTooLargeError) return json<FailureData>({ ok: false, intent: "add", message: error.message }, { status: 413 });
-    throw error;
+    return refusal(error, { intent: "add" });
   }
   const intent = String(form.get("intent") ?? "");
   const claimId = String(form.get("claimId") ?? "") || undefined;

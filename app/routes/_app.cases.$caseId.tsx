@@ -13,7 +13,7 @@ import { actorOf, getCaseWorkspace, listCaseOwners, updateCase } from "~/models/
 import { addSource } from "~/models/source.server";
 import { requirePermission } from "~/utils/auth.server";
 import { CaseIntent } from "~/utils/case-forms";
-import { chosenFile, FormTooLargeError, readLimitedForm, refusal, requireId, type FailureData } from "~/utils/case-routes.server";
+import { chosenFile, readLimitedForm, refusal, requireId, type FailureData } from "~/utils/case-routes.server";
 import { parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.case.title ?? "Case"} · Factdesk` }];
@@ -73,10 +73,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     form = await readLimitedForm(request);
   } catch (error) {
-    if (error instanceof FormTooLargeError) {
-      return json<ActionData>({ ok: false, intent: "add-source", message: error.message, field: "file", errors: { file: error.message } }, { status: 413 });
-    }
-    return json<ActionData>({ ok: false, intent: "add-source", message: "The form could not be read. Try again." }, { status: 400 });
+    return refusal(error, { intent: "add-source" });
   }
   const intent = String(form.get("intent") ?? "");
   const parsed = parseForm(CaseIntent, form);

@@ -7,6 +7,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { NewCaseForm } from "~/utils/case-forms";
 import { refusal } from "~/utils/case-routes.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "New case · Factdesk" }];
 
@@ -20,9 +21,9 @@ type ActionData = { ok: false; message?: string; errors?: FieldErrors };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "edit:cases");
-  const parsed = parseForm(NewCaseForm, await request.formData());
-  if (!parsed.ok) return json<ActionData>({ ok: false, errors: parsed.errors }, { status: 400 });
   try {
+    const parsed = parseForm(NewCaseForm, await readForm(request));
+    if (!parsed.ok) return json<ActionData>({ ok: false, errors: parsed.errors }, { status: 400 });
     const { id } = await createCase(context.db, actorOf(user), {
       title: parsed.data.title,
       summary: parsed.data.summary,

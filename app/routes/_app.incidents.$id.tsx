@@ -50,7 +50,8 @@ async function loadCompare(
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "view:incidents");
   const id = params.id ?? "";
-  const incident = await getIncident(context.db, id);
+  // An id with control characters (a NUL cannot even reach the database) or of absurd length names no record.
+  const incident = /[\u0000-\u001f\u007f]/.test(id) || id.length > 500 ? null : await getIncident(context.db, id);
   if (!incident) {
     throw new Response(`There is no incident record with the id “${id}”. It may not have been imported yet, or the id may be mistyped.`, {
       status: 404,

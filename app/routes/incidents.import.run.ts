@@ -10,7 +10,9 @@ import { z } from "zod";
 import type { IncidentFileFormat } from "~/domain/incidents";
 import { dropUpload, importIncidents, takeUpload } from "~/models/incident.server";
 import { requirePermission } from "~/utils/auth.server";
+import { isAppError } from "~/utils/app-error";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 import { importErrorLines } from "~/utils/incident-pages.server";
 
 const RunSchema = z.object({ uploadId: z.uuid({ error: "The upload id is missing or malformed; upload the file again." }) });
@@ -38,7 +40,14 @@ export function loader() {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "import:incidents");
-  const parsed = parseForm(RunSchema, await request.formData());
+  let form: FormData;
+  try {
+    form = await readForm(request);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return refuse(error.status, [error.message]);
+  }
+  const parsed = parseForm(RunSchema, form);
   if (!parsed.ok) return refuse(400, Object.values(parsed.errors));
   const upload = await takeUpload(context.db, parsed.data.uploadId, user.id);
   if (!upload) {

@@ -49,10 +49,10 @@ export function notFound(message = "There is no such page."): Response {
  * An AppError as the action's response: a 404 becomes the not-found page, anything else the
  * failure shape with its status. Anything that is not an AppError is rethrown.
  */
-export function toActionResult(error: unknown, extra: { intent?: string } & Record<string, unknown> = {}) {
+export function toActionResult<E extends { intent?: string } & Record<string, unknown> = Record<string, never>>(error: unknown, extra: E = {} as E) {
   if (!isAppError(error)) throw error;
   if (error.status === 404) throw notFound(error.message);
-  return json<ActionFailure & Record<string, unknown>>(
+  return json<ActionFailure & E>(
     {
       ...extra,
       ok: false,

@@ -16,7 +16,6 @@ import { analyzeArticle, analyzeExtractedClaims, candidatePool, extractionVocabu
 import { listEvents, verifyAuditTrail } from "../../app/models/audit.server";
 import {
   confirmLink,
-  EvidenceError,
   getCaseEvidence,
   linkEvidence,
   runCaseAnalysis,
@@ -28,6 +27,7 @@ import CaseEvidencePage, { action, loader } from "../../app/routes/_app.cases.$c
 import { cases, claimAppearances, claims, evidenceLinks, incidents, sources } from "../../db/schema";
 import type { Db } from "../../db/client";
 import { generateIncidents } from "../bench/generate";
+import { AppError } from "../../app/utils/app-error";
 import { createTestDb, TEST_DRIVER, type TestDb } from "../setup/db";
 import { call, cookieFor, createTestUser, makeContext, makeRequest } from "../setup/remix";
 
@@ -459,7 +459,7 @@ describe(`the case's evidence (${TEST_DRIVER})`, () => {
     const response = await post("engineer", { intent: "confirm", claimId: claimIds[0], linkId: link.id });
     expect(response.status).toBe(409);
     expect(((await response.json()) as { message: string }).message).toMatch(/Version 3 of RET-2026-0102 no longer has “changed a timeout in a configuration” in its root cause/);
-    await expect(confirmLink(db, { id: users.engineer.id, email: users.engineer.email, roles: ["engineer"] }, { caseId, linkId: link.id })).rejects.toBeInstanceOf(EvidenceError);
+    await expect(confirmLink(db, { id: users.engineer.id, email: users.engineer.email, roles: ["engineer"] }, { caseId, linkId: link.id })).rejects.toBeInstanceOf(AppError);
   });
 
   it("lets whoever may link remove a link, and keeps the audit trail whole", async () => {

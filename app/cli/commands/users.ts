@@ -1,4 +1,5 @@
-import { createUser, listUsers, UserInputError } from "~/models/user.server";
+import { createUser, listUsers } from "~/models/user.server";
+import { isAppError } from "~/utils/app-error";
 import { CliError, type Command } from "../types";
 
 /** `users create --email E --role R [--role R] [--name N] [--password P]` and `users list`. */
@@ -40,7 +41,7 @@ export const usersCommand: Command = {
       ctx.io.stdout.write(`created ${user.email} (${user.roles.join(", ")})\n`);
       return 0;
     } catch (error) {
-      if (error instanceof UserInputError) throw new CliError(`users create: ${error.message}`);
+      if (isAppError(error)) throw new CliError(`users create: ${error.message}`);
       throw error;
     }
   },
