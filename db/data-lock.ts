@@ -14,7 +14,10 @@ export interface LockHolder {
   startedAt: string;
 }
 
-export class DataDirInUseError extends Error {
+/** A data folder this process may not use; the message says why and what to do. */
+export class DataDirError extends Error {}
+
+export class DataDirInUseError extends DataDirError {
   constructor(
     readonly dir: string,
     readonly holder: LockHolder,
@@ -24,6 +27,19 @@ export class DataDirInUseError extends Error {
         `Stop that process, or set FACTDESK_DATA_DIR (or --db) to another folder.`,
     );
     this.name = "DataDirInUseError";
+  }
+}
+
+export class DataDirNestedError extends DataDirError {
+  constructor(
+    readonly dir: string,
+    readonly enclosing: string,
+  ) {
+    super(
+      `The data folder ${dir} lies inside the data folder ${enclosing}; using it would create a second database inside that one. ` +
+        `Set FACTDESK_DATA_DIR (or --db) to ${enclosing} itself, or to a folder outside it.`,
+    );
+    this.name = "DataDirNestedError";
   }
 }
 
@@ -67,6 +83,8 @@ function isStale(holder: LockHolder | null): boolean {
  */
 export function acquireDataDirLock(dir: string, command: string): DataDirLock {
   const absDir = path.resolve(dir);
+  const enclosing = findEnclosingDataDir(absDir);
+  if (enclosing) throw new DataDirNestedError(absDir, enclosing);
   fs.mkdirSync(absDir, { recursive: true });
   const lockPath = path.join(absDir, LOCK_FILE);
   const me: LockHolder = { pid: process.pid, hostname: os.hostname(), command, startedAt: new Date().toISOString() };
@@ -92,6 +110,24 @@ export function acquireDataDirLock(dir: string, command: string): DataDirLock {
   }
   const holder = readHolder(lockPath);
   throw new DataDirInUseError(dir, holder ?? { pid: -1, hostname: "?", command: "unknown", startedAt: "?" });
+}
+
+/** Whether `dir` holds a Factdesk data folder (its lock file, or PGlite's files in pgdata/). */
+function isDataDir(dir: string): boolean {
+  return fs.existsSync(path.join(dir, LOCK_FILE)) || fs.existsSync(path.join(pgliteDir(dir), "PG_VERSION"));
+}
+
+/**
+ * The data folder that `absDir` lies inside, or null. A folder PGlite's own files are in (such
+ * as `<data>/pgdata`) counts as inside its data folder too, so a mistyped path is refused
+ * instead of quietly growing a second database within the first.
+ */
+export function findEnclosingDataDir(absDir: string): string | null {
+  if (fs.existsSync(path.join(absDir, "PG_VERSION"))) return path.dirname(absDir);
+  for (let parent = path.dirname(absDir); ; parent = path.dirname(parent)) {
+    if (isDataDir(parent)) return parent;
+    if (path.dirname(parent) === parent) return null;
+  }
 }
 
 /** Where PGlite keeps its files inside a Factdesk data folder (the lock file sits beside it). */

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { acquireDataDirLock, DataDirInUseError, LOCK_FILE } from "../db/data-lock";
+import { acquireDataDirLock, DataDirInUseError, DataDirNestedError, LOCK_FILE } from "../db/data-lock";
 
 const dirs: string[] = [];
 function tempDir() {
@@ -67,5 +67,38 @@ describe("the data folder lock", () => {
     } finally {
       sleeper.kill();
     }
+  });
+});
+
+describe("a data folder inside another (issue 12)", () => {
+  it("refuses <data>/pgdata and any folder within a data folder, naming the enclosing one", () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, "pgdata"));
+    fs.writeFileSync(path.join(dir, "pgdata", "PG_VERSION"), "17\n");
+    for (const inner of [path.join(dir, "pgdata"), path.join(dir, "pgdata", "base"), path.join(dir, "other")]) {
+      expect(() => acquireDataDirLock(inner, "test"), inner).toThrow(DataDirNestedError);
+      expect(() => acquireDataDirLock(inner, "test"), inner).toThrow(`inside the data folder ${dir}`);
+    }
+    expect(fs.existsSync(path.join(dir, "pgdata", "pgdata"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, "other"))).toBe(false);
+  });
+
+  it("refuses a folder inside a live, locked data folder that has no database yet", () => {
+    const dir = tempDir();
+    const lock = acquireDataDirLock(dir, "test");
+    try {
+      expect(() => acquireDataDirLock(path.join(dir, "pgdata"), "test")).toThrow(DataDirNestedError);
+    } finally {
+      lock.release();
+    }
+  });
+
+  it("accepts the data folder itself and a sibling folder", () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, "pgdata"));
+    fs.writeFileSync(path.join(dir, "pgdata", "PG_VERSION"), "17\n");
+    acquireDataDirLock(dir, "test").release();
+    const sibling = tempDir();
+    acquireDataDirLock(sibling, "test").release();
   });
 });

@@ -1,6 +1,6 @@
 /** The command table and the shared plumbing: argument parsing, opening the workspace, help. */
 import { parseArgs } from "node:util";
-import { DataDirInUseError } from "#db/data-lock";
+import { DataDirError } from "#db/data-lock";
 import type { Workspace } from "#db/open";
 import { ConfigError, readEnv, resolveDbLocation } from "~/utils/env.server";
 import { openWorkspace } from "../server/workspace";
@@ -61,7 +61,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         workspace = await openWorkspace(resolveDbLocation(env, explicit), `factdesk ${name}`);
         return workspace;
       } catch (error) {
-        if (error instanceof DataDirInUseError || error instanceof ConfigError) throw new CliError(error.message);
+        if (error instanceof DataDirError || error instanceof ConfigError) throw new CliError(error.message);
         throw new CliError(`could not open the database: ${(error as Error).message}`);
       }
     },

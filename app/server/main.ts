@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { DataDirInUseError } from "#db/data-lock";
+import { DataDirError } from "#db/data-lock";
 import { seedDemo } from "~/models/demo.server";
 import { isCrossSiteMutation } from "~/utils/csrf.server";
 import { ConfigError, readEnv, resolveDbLocation } from "~/utils/env.server";
@@ -86,7 +86,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (error instanceof DataDirInUseError || error instanceof ConfigError) fail(error.message);
+  if (error instanceof DataDirError || error instanceof ConfigError) fail(error.message);
   console.error(error);
   fail("could not start; see the error above.");
 });
