@@ -229,6 +229,7 @@ export function ClaimPanel({
             <Form method="post">
               <input type="hidden" name="claimId" value={claim.id} />
               <input type="hidden" name="intent" value="edit" />
+              <input type="hidden" name="basedOn" value={claim.text} />
               <div className="field">
                 <label htmlFor="claim-text">Wording</label>
                 <textarea id="claim-text" name="text" rows={4} defaultValue={claim.text} aria-describedby="claim-text-hint" />

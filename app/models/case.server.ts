@@ -56,7 +56,15 @@ async function checkOwner(db: Db, ownerId: string | null | undefined) {
   }
 }
 
-export async function createCase(db: Db, actor: AuditActor, input: Partial<CaseFields> & { title: string }): Promise<{ id: string }> {
+/**
+ * Opens a case. With an idempotency key (the new-case form's), a second call with the same key
+ * (a double submit, or two at once) creates nothing and answers the first call's case.
+ */
+export async function createCase(
+  db: Db,
+  actor: AuditActor,
+  input: Partial<CaseFields> & { title: string; idempotencyKey?: string | null },
+): Promise<{ id: string; duplicate?: boolean }> {
   return inTransaction(db, async (tx) => {
     await checkOwner(tx, input.ownerId);
     const [row] = await tx
@@ -68,8 +76,16 @@ export async function createCase(db: Db, actor: AuditActor, input: Partial<CaseF
         dueAt: input.dueAt ?? null,
         status: input.status ?? "open",
         createdBy: actor.id,
+        idempotencyKey: input.idempotencyKey ?? null,
       })
+      .onConflictDoNothing({ target: cases.idempotencyKey })
       .returning({ id: cases.id });
+    if (!row) {
+      // The key's case was made by an earlier submit (whose transaction has committed by now).
+      const [first] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.idempotencyKey, input.idempotencyKey!));
+      if (!first) throw new AppError("This form was just sent and is still being saved. Reload the cases list in a moment.", 409);
+      return { id: first.id, duplicate: true };
+    }
     await recordEvent(tx, actor, {
       action: "case.created",
       caseId: row.id,

@@ -218,13 +218,29 @@ export async function setClaimReview(db: Db, actor: AuditActor, caseId: string, 
 }
 
 /** Rewords a claim. Its appearances keep their exact quotes, and its fingerprint stays that of the quote. */
-export async function editClaimText(db: Db, actor: AuditActor, caseId: string, claimId: string, text: string) {
+export async function editClaimText(
+  db: Db,
+  actor: AuditActor,
+  caseId: string,
+  claimId: string,
+  text: string,
+  /** The wording the person edited. If the claim was reworded since, the write is a 409 with the current wording. Undefined skips the check. */
+  basedOn?: string,
+) {
   const wording = text.trim();
   if (!wording) throw new AppError("Write the claim's wording, or leave it as it was.", 400, "text");
   if (wording.length > MAX_CLAIM_CHARS) throw new AppError(`A claim can be at most ${MAX_CLAIM_CHARS} characters.`, 400, "text");
   await inTransaction(db, async (tx) => {
     const claim = await requireClaim(tx, caseId, claimId);
     if (claim.text === wording) return;
+    if (basedOn !== undefined && basedOn.replace(/\r\n?/g, "\n").trim() !== claim.text) {
+      throw new AppError(
+        "Someone else reworded this claim since the page was loaded, so your wording was not saved. The current wording is shown; reword it again if it still needs it.",
+        409,
+        "text",
+        { text: claim.text },
+      );
+    }
     await tx.update(claims).set({ text: wording, updatedAt: new Date() }).where(eq(claims.id, claimId));
     await recordEvent(tx, actor, { action: "claim.edited", caseId, entityType: "claim", entityId: claimId, data: { from: claim.text, to: wording } });
   });

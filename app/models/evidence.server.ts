@@ -175,6 +175,7 @@ async function requireClaim(db: Db, caseId: string, claimId: string, lock = fals
       review: claims.review,
       verdict: claims.verdict,
       verdictNote: claims.verdictNote,
+      verdictSetAt: claims.verdictSetAt,
       suggestion: claims.suggestion,
     })
     .from(claims)
@@ -274,6 +275,8 @@ async function requireLink(db: Db, caseId: string, linkId: string) {
       excerpt: evidenceLinks.excerpt,
       stance: evidenceLinks.stance,
       confirmedVersion: evidenceLinks.confirmedVersion,
+      confirmedAt: evidenceLinks.confirmedAt,
+      confirmedBy: evidenceLinks.confirmedBy,
       assigneeId: claims.assigneeId,
     })
     .from(evidenceLinks)
@@ -311,9 +314,34 @@ export interface Confirmer {
  * an admin). Records who, when, and the version and content hash confirmed. An excerpt that the
  * current version no longer holds cannot be confirmed: link the current wording instead.
  */
-export async function confirmLink(db: Db, user: Confirmer, input: { caseId: string; linkId: string }): Promise<{ version: number; changed: boolean }> {
+export async function confirmLink(
+  db: Db,
+  user: Confirmer,
+  input: {
+    caseId: string;
+    linkId: string;
+    /**
+     * The confirmation the person saw (its confirmedAt, "" when unconfirmed). When another
+     * confirmation has landed since, this one is refused with a 409 instead of replacing it.
+     * Undefined skips the check (callers that are not answering a page).
+     */
+    basedOn?: string | null;
+  },
+): Promise<{ version: number; changed: boolean }> {
   return inTransaction(db, async (tx) => {
     const link = await requireLink(tx, input.caseId, input.linkId);
+    const seen = input.basedOn?.trim() ?? null;
+    const stored = link.confirmedAt?.toISOString() ?? "";
+    if (seen !== null && seen !== stored && link.confirmedBy !== user.id) {
+      throw new AppError(
+        link.confirmedVersion === null
+          ? "The confirmation of this link was removed since the page was loaded. Reload the page and confirm again if it still holds."
+          : `Someone else confirmed this link on version ${link.confirmedVersion} of ${link.incidentId} since the page was loaded. Reload the page to see it.`,
+        409,
+        undefined,
+        { confirmedAt: stored || null, confirmedVersion: link.confirmedVersion },
+      );
+    }
     const [assignee] = link.assigneeId ? await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, link.assigneeId)) : [];
     const verdict = confirmRefusal(user, assignee ?? null);
     if (!verdict.ok) throw new AppError(verdict.reason, verdict.status);
@@ -352,6 +380,11 @@ export interface VerdictInput {
   note?: string | null;
   /** The analyzedAt of the suggestion the person was shown ("" or null when there was none). */
   suggestionAt?: string | null;
+  /**
+   * When the verdict the person saw was set ("" when there was none). A verdict set since then
+   * is not overwritten: the write gets a 409 with the current verdict. Undefined skips the check.
+   */
+  verdictAt?: string | null;
 }
 
 /**
@@ -365,6 +398,18 @@ export async function setVerdict(db: Db, actor: AuditActor, input: VerdictInput)
   if (note.length > MAX_NOTE_CHARS) throw new AppError(`A note can be at most ${MAX_NOTE_CHARS} characters.`, 400, "note");
   await inTransaction(db, async (tx) => {
     const claim = await requireClaim(tx, input.caseId, input.claimId, true);
+    const seenVerdictAt = input.verdictAt === undefined || input.verdictAt === null ? null : input.verdictAt.trim();
+    const storedVerdictAt = claim.verdictSetAt?.toISOString() ?? "";
+    if (seenVerdictAt !== null && seenVerdictAt !== storedVerdictAt) {
+      throw new AppError(
+        claim.verdict
+          ? `Someone else set the verdict to “${claim.verdict}” since the page was loaded, so yours was not saved. Reload the page, then choose again if it should change.`
+          : "The verdict was cleared since the page was loaded, so yours was not saved. Reload the page and choose again.",
+        409,
+        "verdict",
+        { verdict: claim.verdict, verdictNote: claim.verdictNote, verdictSetAt: storedVerdictAt || null },
+      );
+    }
     const suggestion = claim.suggestion as StoredSuggestion | null;
     const shown = input.suggestionAt?.trim() || null;
     if ((suggestion?.analyzedAt ?? null) !== shown) {

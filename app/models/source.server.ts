@@ -42,6 +42,8 @@ export interface NewSource {
   url?: string;
   /** YYYY-MM-DD; read from the article's byline when absent. */
   publishedAt?: string | null;
+  /** The add-source form's idempotency key: a second submit with the same key adds nothing. */
+  idempotencyKey?: string | null;
 }
 
 export interface AddedSource {
@@ -57,6 +59,8 @@ export interface AddedSource {
   linkedEarlier: number;
   /** Pieces of HTML markup removed from pasted text or Markdown. */
   markupRemoved: number;
+  /** True when this was a second submit of the same form (same idempotency key): nothing was added. */
+  duplicate?: boolean;
   /** Claims of the case analysed against the current records once the source was in. */
   analyzed: number;
 }
@@ -111,10 +115,13 @@ export function prepareSource(input: NewSource): Prepared {
     if (!reduced.ok) throw new AppError(reduced.message, 400, field);
     body = reduced.text;
     Object.assign(meta, { title: reduced.title, author: reduced.byline, outlet: reduced.siteName, publishedAt: reduced.publishedAt });
-  } else {
+  } else if (format === "markdown") {
+    // Markdown may carry inline HTML, which is removed; plain text is text, so "x<y and y>z" keeps its words.
     const stripped = stripMarkup(raw);
     body = stripped.text;
     markupRemoved = stripped.removed;
+  } else {
+    body = raw;
   }
   const checked = checkBody(body, input.content.kind === "file" ? input.content.fileName || "The file" : "The article");
   if (!checked.ok) throw new AppError(checked.message, checked.status, field);
@@ -163,6 +170,7 @@ export async function addSource(db: Db, actor: AuditActor, caseId: string, input
     const [source] = await tx
       .insert(sources)
       .values({
+        idempotencyKey: input.idempotencyKey ?? null,
         caseId,
         title: prepared.title,
         outlet: prepared.outlet,
@@ -174,7 +182,17 @@ export async function addSource(db: Db, actor: AuditActor, caseId: string, input
         originalHtml: prepared.originalHtml,
         createdBy: actor.id,
       })
+      .onConflictDoNothing({ target: [sources.caseId, sources.idempotencyKey] })
       .returning({ id: sources.id });
+    if (!source) {
+      // A second submit of the same add-source form: the first one's source stands, nothing is added.
+      const [first] = await tx
+        .select({ id: sources.id, format: sources.format })
+        .from(sources)
+        .where(and(eq(sources.caseId, caseId), eq(sources.idempotencyKey, input.idempotencyKey!)));
+      if (!first) throw new AppError("This article was just sent and is still being added. Reload the case in a moment.", 409);
+      return { sourceId: first.id, format: first.format, created: 0, checkWorthy: 0, appearances: 0, linkedEarlier: 0, markupRemoved: 0, analyzed: 0, duplicate: true };
+    }
 
     const fingerprints = [...groups.values()].map((g) => g.fingerprint);
     const inCase = await claimsByFingerprint(tx, caseId, fingerprints);

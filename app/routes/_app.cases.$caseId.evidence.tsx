@@ -30,6 +30,8 @@ import { readForm } from "~/utils/request-body.server";
 export const meta: MetaFunction = () => [{ title: "Evidence · Factdesk" }];
 
 const Id = z.string().uuid("That is not a valid id.");
+/** What the write was based on, as the page showed it ("" for nothing yet); required, so no write is blind. */
+const BasedOn = z.string({ error: "This form is from an older page; reload the page and try again." }).max(100);
 const Note = z.string().trim().max(2000, "A note can be at most 2000 characters.").optional().default("");
 
 const EvidenceIntent = z.discriminatedUnion("intent", [
@@ -44,13 +46,14 @@ const EvidenceIntent = z.discriminatedUnion("intent", [
     note: Note,
   }),
   z.object({ intent: z.literal("unlink"), claimId: Id, linkId: Id }),
-  z.object({ intent: z.literal("confirm"), claimId: Id, linkId: Id }),
+  z.object({ intent: z.literal("confirm"), claimId: Id, linkId: Id, confirmedAt: BasedOn }),
   z.object({
     intent: z.literal("set-verdict"),
     claimId: Id,
     verdict: z.enum(VERDICT_LABELS, { error: "Choose accurate, inaccurate, misleading or unverifiable." }),
     note: Note,
     suggestionAt: z.string().optional().default(""),
+    verdictAt: BasedOn,
   }),
 ]);
 type IntentName = z.infer<typeof EvidenceIntent>["intent"];
@@ -124,11 +127,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         await unlinkEvidence(context.db, actor, { caseId: found.id, linkId: data.linkId });
         return json<ActionData>({ ok: true, intent, claimId, message: "Removed the link." });
       case "confirm": {
-        const { version, changed } = await confirmLink(context.db, user, { caseId: found.id, linkId: data.linkId });
+        const { version, changed } = await confirmLink(context.db, user, { caseId: found.id, linkId: data.linkId, basedOn: data.confirmedAt });
         return json<ActionData>({ ok: true, intent, claimId, message: changed ? `Confirmed on version ${version} of the record.` : `Already confirmed by you on version ${version}.` });
       }
       case "set-verdict":
-        await setVerdict(context.db, actor, { caseId: found.id, claimId: data.claimId, verdict: data.verdict, note: data.note, suggestionAt: data.suggestionAt });
+        await setVerdict(context.db, actor, { caseId: found.id, claimId: data.claimId, verdict: data.verdict, note: data.note, suggestionAt: data.suggestionAt, verdictAt: data.verdictAt });
         return json<ActionData>({ ok: true, intent, claimId, message: `Verdict set: ${data.verdict}.` });
     }
   } catch (error) {
@@ -327,6 +330,7 @@ function ClaimEvidence({ claim, index, data, result, busy }: { claim: ClaimView;
                         <input type="hidden" name="intent" value="confirm" />
                         <input type="hidden" name="claimId" value={claim.id} />
                         <input type="hidden" name="linkId" value={link.id} />
+                        <input type="hidden" name="confirmedAt" value={link.confirmedAt ?? ""} />
                         <button className="btn btn-small" type="submit" disabled={busy}>
                           {link.state === "stale" ? `Confirm again on version ${link.currentVersion}` : `Confirm on version ${link.currentVersion}`}
                         </button>
@@ -536,6 +540,7 @@ function VerdictBlock({ claim, data, errors, busy }: { claim: ClaimView; data: D
           <input type="hidden" name="intent" value="set-verdict" />
           <input type="hidden" name="claimId" value={claim.id} />
           <input type="hidden" name="suggestionAt" value={s?.analyzedAt ?? ""} />
+          <input type="hidden" name="verdictAt" value={claim.verdictSetAt ?? ""} />
           <fieldset className="field">
             <legend>{claim.verdict ? "Change the verdict" : "Set the verdict"}</legend>
             <div className="checks">

@@ -129,7 +129,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return back(input.claimId, input.intent);
       }
       case "edit":
-        await editClaimText(context.db, actor, caseId, input.claimId, input.text);
+        await editClaimText(context.db, actor, caseId, input.claimId, input.text, input.basedOn);
         return back(input.claimId, "edit");
       case "split": {
         const { firstId } = await splitClaim(context.db, actor, caseId, input.claimId, { offset: input.offset, appearanceId: input.appearanceId });

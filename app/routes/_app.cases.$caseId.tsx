@@ -61,6 +61,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     showAll: url.searchParams.get("all") === "1",
     canEditCase: can(user, "edit:cases"),
     canEditClaims: can(user, "edit:claims"),
+    // A fresh key per rendering of the add-source form: sending the same form twice adds one source.
+    sourceFormKey: crypto.randomUUID(),
   });
 }
 
@@ -114,7 +116,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           author: input.author,
           url: input.url,
           publishedAt: input.publishedAt,
+          idempotencyKey: input.idempotencyKey,
         });
+        if (added.duplicate) return redirect(`/cases/${caseId}/sources/${added.sourceId}`);
         const notes = new URLSearchParams({ added: String(added.checkWorthy) });
         if (added.appearances) notes.set("linked", String(added.appearances));
         if (added.linkedEarlier) notes.set("earlier", String(added.linkedEarlier));
@@ -309,6 +313,7 @@ function SourcesTab({ data, result }: { data: LoaderData; result: ActionData | u
           ) : null}
           <Form method="post" encType="multipart/form-data" noValidate>
             <input type="hidden" name="intent" value="add-source" />
+            <input type="hidden" name="idempotencyKey" value={data.sourceFormKey} />
             <div className="field">
               <label htmlFor="source-body">Paste the article</label>
               <textarea id="source-body" name="body" rows={10} className="mono-area" {...fieldProps("body")} />

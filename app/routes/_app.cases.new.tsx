@@ -14,7 +14,8 @@ export const meta: MetaFunction = () => [{ title: "New case · Factdesk" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "edit:cases");
   const owners = await listCaseOwners(context.db);
-  return json({ owners, defaultOwnerId: owners.some((o) => o.id === user.id) ? user.id : null });
+  // The form's idempotency key: sending the same form twice opens one case.
+  return json({ owners, defaultOwnerId: owners.some((o) => o.id === user.id) ? user.id : null, formKey: crypto.randomUUID() });
 }
 
 type ActionData = { ok: false; message?: string; errors?: FieldErrors };
@@ -29,6 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       summary: parsed.data.summary,
       ownerId: parsed.data.ownerId ?? null,
       dueAt: parsed.data.dueAt,
+      idempotencyKey: parsed.data.idempotencyKey,
     });
     return redirect(`/cases/${id}`);
   } catch (error) {
@@ -37,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewCase() {
-  const { owners, defaultOwnerId } = useLoaderData<typeof loader>();
+  const { owners, defaultOwnerId, formKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors = result?.errors ?? {};
@@ -63,6 +65,7 @@ export default function NewCase() {
         </h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="create-case" />
+          <input type="hidden" name="idempotencyKey" value={formKey} />
           <CaseFields idPrefix="new-case" owners={owners} errors={errors} values={{ title: "", summary: "", ownerId: defaultOwnerId, dueAt: null }} />
           <div className="case-actions">
             <button className="btn" type="submit" disabled={navigation.state === "submitting"}>

@@ -9,6 +9,9 @@ import { CASE_STATUSES, CLAIM_STATUSES, SOURCE_FORMATS } from "~/domain/workflow
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const toArray = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
 
+/** A form's idempotency key, made when the page was rendered: a second submit of the same form changes nothing. */
+const IdempotencyKey = z.preprocess(blankToUndefined, z.uuid({ error: "This form is malformed; reload the page and try again." }).optional());
+
 const Title = z.string().trim().min(1, "Give the case a title (the story's headline will do).").max(200, "Keep the title under 200 characters.");
 const Summary = z.string().trim().max(5000, "Keep the summary under 5,000 characters.").optional().default("");
 const OwnerId = z.preprocess(blankToUndefined, z.uuid({ error: "Choose an owner from the list." }).optional());
@@ -30,6 +33,7 @@ const DueAt = z.preprocess(
 
 export const NewCaseForm = z.object({
   intent: z.literal("create-case"),
+  idempotencyKey: IdempotencyKey,
   title: Title,
   summary: Summary,
   ownerId: OwnerId,
@@ -52,6 +56,7 @@ const isRealDay = (value: string) => {
 
 export const AddSourceForm = z.object({
   intent: z.literal("add-source"),
+  idempotencyKey: IdempotencyKey,
   title: z.string().trim().max(300, "Keep the headline under 300 characters.").optional(),
   outlet: z.string().trim().max(200, "Keep the outlet under 200 characters.").optional(),
   author: z.string().trim().max(200, "Keep the author under 200 characters.").optional(),
@@ -87,6 +92,8 @@ export const ClaimIntent = z.discriminatedUnion("intent", [
     intent: z.literal("edit"),
     claimId: ClaimId,
     text: z.string().trim().min(1, "Write the claim's wording, or leave it as it was.").max(3000, "A claim can be at most 3,000 characters."),
+    /** The wording the person edited; a rewording by someone else since then is a 409, not overwritten. */
+    basedOn: z.string({ error: "This form is from an older page; reload the page and try again." }).max(3000),
   }),
   z.object({
     intent: z.literal("split"),

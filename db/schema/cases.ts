@@ -36,10 +36,12 @@ export const cases = pgTable(
     dueAt: timestamp({ withTimezone: true }),
     status: caseStatusEnum().notNull().default("open"),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** The new-case form's idempotency key: a second submit of the same form finds this case instead of making another. */
+    idempotencyKey: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.status, t.dueAt), index().on(t.ownerId)],
+  (t) => [index().on(t.status, t.dueAt), index().on(t.ownerId), uniqueIndex().on(t.idempotencyKey)],
 );
 
 /** An article in a case. `body` is stored exactly as given (readable text for HTML); claims point into it by offsets. */
@@ -60,9 +62,11 @@ export const sources = pgTable(
     /** The uploaded HTML, kept for reference; never rendered. */
     originalHtml: text(),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** The add-source form's idempotency key: a second submit of the same form adds nothing. */
+    idempotencyKey: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.caseId)],
+  (t) => [index().on(t.caseId), uniqueIndex().on(t.caseId, t.idempotencyKey)],
 );
 
 /**

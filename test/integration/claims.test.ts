@@ -116,7 +116,7 @@ describe("every claim action needs edit:claims: comms and admin may, legal and e
       accept: { intent: "accept", claimId: six.id },
       dismiss: { intent: "dismiss", claimId: six.id },
       reopen: { intent: "reopen", claimId: six.id },
-      edit: { intent: "edit", claimId: six.id, text: "An outage lasted over six hours" },
+      edit: { intent: "edit", claimId: six.id, text: "An outage lasted over six hours", basedOn: six.text },
       split: { intent: "split", claimId: six.id, offset: String(SIX_HOURS.indexOf("leaving")) },
       merge: { intent: "merge", claimId: six.id, mergeIds: four.id },
       add: { intent: "add", quote: "according to an internal briefing seen by The Financial Ledger" },
@@ -209,7 +209,7 @@ describe("editing a claim's wording", () => {
   it("changes the wording but keeps the exact quote and the fingerprint", async () => {
     const ws = await setupCase();
     const claim = await claimByText(ws, SIX_HOURS);
-    const response = await post(ws, { intent: "edit", claimId: claim.id, text: "  One outage lasted more than six hours  " });
+    const response = await post(ws, { intent: "edit", claimId: claim.id, text: "  One outage lasted more than six hours  ", basedOn: claim.text });
     expect(redirectedTo(response).searchParams.get("done")).toBe("edit");
     const [row] = await testDb.db.select().from(claims).where(eq(claims.id, claim.id));
     expect(row.text).toBe("One outage lasted more than six hours");
@@ -223,7 +223,7 @@ describe("editing a claim's wording", () => {
   it("refuses empty wording with 400 and the field's message", async () => {
     const ws = await setupCase();
     const claim = await claimByText(ws, SIX_HOURS);
-    const response = await post(ws, { intent: "edit", claimId: claim.id, text: "   " });
+    const response = await post(ws, { intent: "edit", claimId: claim.id, text: "   ", basedOn: claim.text });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, intent: "edit", errors: { text: expect.stringMatching(/wording/) } });
     expect((await claimByText(ws, SIX_HOURS)).id).toBe(claim.id);

@@ -329,15 +329,15 @@ describe(`the case's evidence (${TEST_DRIVER})`, () => {
 
   it("lets only the assigned engineer (or an admin) confirm", async () => {
     const [link] = (await linksOf(claimIds[0])).filter((l) => l.field === "rootCause");
-    const comms = await post("comms", { intent: "confirm", claimId: claimIds[0], linkId: link.id });
+    const comms = await post("comms", { intent: "confirm", claimId: claimIds[0], linkId: link.id, confirmedAt: "" });
     expect(comms.status).toBe(403);
-    const other = await post("engineer2", { intent: "confirm", claimId: claimIds[0], linkId: link.id });
+    const other = await post("engineer2", { intent: "confirm", claimId: claimIds[0], linkId: link.id, confirmedAt: "" });
     expect(other.status).toBe(403);
     expect(((await other.json()) as { message: string }).message).toBe(`Only the engineer assigned to this claim (${users.engineer.name}) can confirm its evidence.`);
     expect((await linksOf(claimIds[0])).find((l) => l.id === link.id)!.confirmedVersion).toBeNull();
 
     const before = Date.now();
-    const ok = await post("engineer", { intent: "confirm", claimId: claimIds[0], linkId: link.id });
+    const ok = await post("engineer", { intent: "confirm", claimId: claimIds[0], linkId: link.id, confirmedAt: "" });
     expect(ok.status).toBe(200);
     const [current] = await db.select({ version: incidents.version, hash: incidents.contentHash }).from(incidents).where(eq(incidents.id, "RET-2026-0102"));
     const confirmed = (await linksOf(claimIds[0])).find((l) => l.id === link.id)!;
@@ -345,13 +345,13 @@ describe(`the case's evidence (${TEST_DRIVER})`, () => {
     expect(confirmed.confirmedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
 
     const [context2] = (await linksOf(claimIds[0])).filter((l) => l.incidentId === "RET-2026-0109");
-    expect((await post("admin", { intent: "confirm", claimId: claimIds[0], linkId: context2.id })).status).toBe(200);
+    expect((await post("admin", { intent: "confirm", claimId: claimIds[0], linkId: context2.id, confirmedAt: "" })).status).toBe(200);
   });
 
   it("asks for an assignee before anyone but an admin confirms", async () => {
     await linkEvidence(db, { id: users.comms.id, label: users.comms.email }, { caseId, claimId: claimIds[1], incidentId: "RET-2026-0102", stance: "contradicts", note: "12,600, not 2 million" });
     const [link] = await linksOf(claimIds[1]);
-    const response = await post("engineer", { intent: "confirm", claimId: claimIds[1], linkId: link.id });
+    const response = await post("engineer", { intent: "confirm", claimId: claimIds[1], linkId: link.id, confirmedAt: "" });
     expect(response.status).toBe(409);
     expect(((await response.json()) as { message: string }).message).toMatch(/not assigned to an engineer yet/);
   });
@@ -359,7 +359,7 @@ describe(`the case's evidence (${TEST_DRIVER})`, () => {
   it("lets comms set verdicts, not engineers or legal, and keeps who, when and which suggestion", async () => {
     const [stored] = await db.select({ suggestion: claims.suggestion }).from(claims).where(eq(claims.id, claimIds[1]));
     const suggestion = stored.suggestion as StoredSuggestion;
-    const form = { intent: "set-verdict", claimId: claimIds[1], verdict: "inaccurate", note: "The record gives 12,600.", suggestionAt: suggestion.analyzedAt };
+    const form = { intent: "set-verdict", claimId: claimIds[1], verdict: "inaccurate", note: "The record gives 12,600.", suggestionAt: suggestion.analyzedAt, verdictAt: "" };
     expect((await post("engineer", form)).status).toBe(403);
     expect((await post("legal", form)).status).toBe(403);
     expect((await post("comms", { ...form, suggestionAt: "2020-01-01T00:00:00.000Z" })).status).toBe(409);
@@ -445,7 +445,7 @@ describe(`the case's evidence (${TEST_DRIVER})`, () => {
     expect(html).toContain('href="/incidents/RET-2026-0102"');
     expect(await renderPage("engineer2")).not.toContain("Confirm again on version 2");
 
-    const again = await post("engineer", { intent: "confirm", claimId: claimIds[0], linkId: (await rootLink()).id });
+    const again = await post("engineer", { intent: "confirm", claimId: claimIds[0], linkId: (await rootLink()).id, confirmedAt: (await rootLink()).confirmedAt!.toISOString() });
     expect(again.status).toBe(200);
     const [current] = await db.select({ hash: incidents.contentHash }).from(incidents).where(eq(incidents.id, "RET-2026-0102"));
     expect(await rootLink()).toMatchObject({ confirmedVersion: 2, confirmedHash: current.hash, confirmedBy: users.engineer.id });
@@ -456,7 +456,7 @@ describe(`the case's evidence (${TEST_DRIVER})`, () => {
   it("refuses to confirm an excerpt the current version no longer has", async () => {
     await load(db, [{ ...V1, customersAffected: 13100, summary: "Checkout failed for some customers.", rootCause: "A timeout was set too low." }], "reworded.json");
     const link = (await linksOf(claimIds[0])).find((l) => l.field === "rootCause")!;
-    const response = await post("engineer", { intent: "confirm", claimId: claimIds[0], linkId: link.id });
+    const response = await post("engineer", { intent: "confirm", claimId: claimIds[0], linkId: link.id, confirmedAt: "" });
     expect(response.status).toBe(409);
     expect(((await response.json()) as { message: string }).message).toMatch(/Version 3 of RET-2026-0102 no longer has “changed a timeout in a configuration” in its root cause/);
     await expect(confirmLink(db, { id: users.engineer.id, email: users.engineer.email, roles: ["engineer"] }, { caseId, linkId: link.id })).rejects.toBeInstanceOf(AppError);

@@ -54,8 +54,8 @@ function actions(): { name: string; path: string; fn: Action; params: Record<str
     { name: "admin users", path: "/admin/users", fn: adminUsersAction, params: {}, form: { intent: "create", email: "new@example.com", name: "New", password: "password-123", roles: "comms" } },
     { name: "new case", path: "/cases/new", fn: newCaseAction, params: {}, form: { intent: "create-case", title: "A title", summary: "" } },
     { name: "case", path: `/cases/${caseId}`, fn: caseAction, params: { caseId }, form: { intent: "add-source", body: "The store was down for six hours on 5 March.", format: "text" } },
-    { name: "claims", path: `/cases/${caseId}/sources/${sourceId}`, fn: readerAction, params: { caseId, sourceId }, form: { intent: "edit", claimId, text: "The store was down." } },
-    { name: "evidence", path: `/cases/${caseId}/evidence`, fn: evidenceAction, params: { caseId }, form: { intent: "set-verdict", claimId, verdict: "accurate", note: "A note." } },
+    { name: "claims", path: `/cases/${caseId}/sources/${sourceId}`, fn: readerAction, params: { caseId, sourceId }, form: { intent: "edit", claimId, text: "The store was down.", basedOn: "" } },
+    { name: "evidence", path: `/cases/${caseId}/evidence`, fn: evidenceAction, params: { caseId }, form: { intent: "set-verdict", claimId, verdict: "accurate", note: "A note.", verdictAt: "" } },
     { name: "import run", path: "/incidents/import/run", fn: importRunAction, params: {}, form: { uploadId: "00000000-0000-4000-8000-000000000000" } },
   ];
 }
