@@ -4,11 +4,8 @@
  * browser bundle, take what they need from the domain through this file, which Remix keeps
  * out of the browser build.
  */
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { isAppError } from "./app-error";
+import { readForm } from "./request-body.server";
 import {
   diffIncidentField,
   diffIncidents,
@@ -25,14 +22,15 @@ export const MAX_UPLOAD_LABEL = "256 MB";
 
 export class UploadTooLargeError extends Error {}
 
-/** The posted form: multipart (with the file held in memory) when it carries a file, urlencoded otherwise. */
+/**
+ * The posted form: multipart (with the file held in memory) when it carries a file, urlencoded
+ * otherwise; counted as it streams and stopped at the upload limit (see request-body.server.ts).
+ */
 export async function readImportForm(request: Request): Promise<FormData> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.startsWith("multipart/form-data")) return request.formData();
   try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
+    return await readForm(request, { maxBytes: MAX_UPLOAD_BYTES + 64 * 1024, label: MAX_UPLOAD_LABEL, multipart: true, maxPartBytes: MAX_UPLOAD_BYTES });
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) throw new UploadTooLargeError(`The file is larger than ${MAX_UPLOAD_LABEL}`);
+    if (isAppError(error) && error.status === 413) throw new UploadTooLargeError(`The file is larger than ${MAX_UPLOAD_LABEL}`);
     throw error;
   }
 }
