@@ -5,15 +5,12 @@
  * out of the browser build.
  */
 import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
-import {
   diffIncidentField,
   diffIncidents,
   effectiveStatus,
   formatImportError,
+  INCIDENT_FIELDS,
+  readCsvHeader,
   type DiffSegment,
   type ImportError,
   type Incident,
@@ -25,14 +22,39 @@ export const MAX_UPLOAD_LABEL = "256 MB";
 
 export class UploadTooLargeError extends Error {}
 
-/** The posted form: multipart (with the file held in memory) when it carries a file, urlencoded otherwise. */
+/** Room for the form's other fields beside the file. */
+const FORM_FIELDS_BYTES = 64 * 1024;
+
+/**
+ * The posted form: multipart (with the file held in memory) when it carries a file, urlencoded
+ * otherwise. Multipart is read by the platform's own parser, which reads a quoted file name
+ * as written (Remix's parser refuses one containing `=` or `;`), through a counter that stops
+ * reading at the upload limit.
+ */
 export async function readImportForm(request: Request): Promise<FormData> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.startsWith("multipart/form-data")) return request.formData();
+  if (!type.startsWith("multipart/form-data") || !request.body) return request.formData();
+  let exceeded = false;
+  let read = 0;
+  const limit = MAX_UPLOAD_BYTES + FORM_FIELDS_BYTES;
+  const counted = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        read += chunk.byteLength;
+        if (read > limit) {
+          exceeded = true;
+          controller.error(new UploadTooLargeError(`The file is larger than ${MAX_UPLOAD_LABEL}`));
+          return;
+        }
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  const limited = new Request(request.url, { method: "POST", headers: request.headers, body: counted, duplex: "half" } as RequestInit);
   try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
+    return await limited.formData();
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) throw new UploadTooLargeError(`The file is larger than ${MAX_UPLOAD_LABEL}`);
+    if (exceeded) throw new UploadTooLargeError(`The file is larger than ${MAX_UPLOAD_LABEL}`);
     throw error;
   }
 }
@@ -72,4 +94,15 @@ export interface FieldDiff {
 /** The fields that differ between two versions, each with its display diff. */
 export function compareRecords(before: Incident, after: Incident): FieldDiff[] {
   return diffIncidents(before, after).map((field) => ({ field, segments: diffIncidentField(before, after, field) }));
+}
+
+/** The columns of an uploaded CSV, for the column-mapping form; undefined for anything else. */
+export function csvColumns(text: string, format: string | undefined): string[] | undefined {
+  if (format !== "csv") return undefined;
+  return readCsvHeader(text);
+}
+
+/** Whether a name is a canonical field, for reading a posted column mapping. */
+export function isIncidentField(name: string): name is (typeof INCIDENT_FIELDS)[number] {
+  return (INCIDENT_FIELDS as readonly string[]).includes(name);
 }

@@ -229,3 +229,13 @@ function findQuoteProblem(text: string): { offset: number; message: string } | u
   }
   return inQuotes ? { offset: openedAt, message: "quoted cell is never closed" } : undefined;
 }
+
+/** The column names of a CSV file's header, or undefined when the text has no readable header. */
+export function readCsvHeader(text: string): string[] | undefined {
+  try {
+    const [header] = parse(text, { bom: true, to_line: 1, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    return header?.map((name) => name.trim()).filter((name) => name !== "");
+  } catch {
+    return undefined;
+  }
+}

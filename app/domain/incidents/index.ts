@@ -17,7 +17,7 @@ export {
   type SkippedRecord,
 } from "./parse";
 export { ADAPTERS, UNSUPPORTED_TOOLS } from "./tools";
-export type { CsvMapping } from "./csv";
+export { readCsvHeader, type CsvMapping } from "./csv";
 export { normaliseDateTime } from "./date-time";
 export { canonicalJson } from "./json";
 export { contentHash } from "./hash";
