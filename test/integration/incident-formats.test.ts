@@ -304,3 +304,14 @@ describe("the command line", () => {
     expect(unknown.stderr).toMatch(/no saved column mapping named "nope"/);
   });
 });
+
+describe("a NUL character with --skip-invalid", () => {
+  it("skips the record and keeps its history storable", async () => {
+    const text = JSON.stringify([
+      { id: "NULSKIP-1", title: "Fine", startedAt: "2026-03-09T09:00:00Z" },
+      { id: "NUL\u0000SKIP", title: "Bad\u0000", startedAt: "2026-03-09T09:00:00Z" },
+    ]);
+    const outcome = await importIncidents(testDb.db, { text, fileName: "nul.json", actor, skipInvalid: true });
+    expect(outcome).toMatchObject({ ok: true, new: 1, skipped: [{ index: 2, id: "NUL\uFFFDSKIP" }] });
+  });
+});

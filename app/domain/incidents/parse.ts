@@ -142,7 +142,7 @@ function parseJsonValue(value: unknown, forced: JsonFormat | undefined, opts: Pa
     const reason = adapter?.skipReason?.(item);
     if (reason) {
       const id = isPlainObject(item) && (typeof item.id === "string" || typeof item.id === "number") ? String(item.id) : undefined;
-      ignored.push({ index: i + 1, ...(id === undefined ? {} : { id }), reasons: [reason] });
+      ignored.push({ index: i + 1, ...(id === undefined ? {} : { id: storable(id) }), reasons: [reason] });
       return;
     }
     candidates.push(adapter ? adapter.map(item, context) : item);
@@ -196,8 +196,8 @@ function validateCandidates(input: Candidates): ParseResult {
       ignored,
       invalid: partition.invalid.map((record) => ({
         index: record.index,
-        ...(record.id === undefined ? {} : { id: record.id }),
-        reasons: record.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)),
+        ...(record.id === undefined ? {} : { id: storable(record.id) }),
+        reasons: record.errors.map((e) => storable(e.field ? `${e.field}: ${e.message}` : e.message)),
       })),
     };
   }
@@ -216,6 +216,11 @@ function validateCandidates(input: Candidates): ParseResult {
     ...skippable,
     ...(ignored.length ? { ignored } : {}),
   };
+}
+
+/** Text for the import's history: a NUL character, which the database cannot store, shown as U+FFFD. */
+function storable(text: string): string {
+  return text.replace(/\u0000/g, "\uFFFD");
 }
 
 /**
