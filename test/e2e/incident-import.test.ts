@@ -1,0 +1,43 @@
+import fs from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, startServer, type RunningServer } from "../setup/server";
+
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
+});
+
+describe("importing in a browser", () => {
+  it("offers to import the valid records and skip the invalid ones, without JavaScript, and shows what was skipped", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sign-in?redirectTo=/incidents/import`);
+    await page.getByLabel("Email").fill("engineer@example.com");
+    await page.getByLabel("Password").fill("factdesk-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${server.url}/incidents/import`);
+
+    const records = [
+      { id: "E2E-1", title: "First", startedAt: "2026-03-09T09:00:00.000+0000" },
+      { id: "E2E-2", title: "Backfilled", startedAt: "2026-03-09T09:00:00Z", resolvedAt: "2026-03-09T08:00:00Z" },
+      { id: "E2E-3", title: "Third", startedAt: "2026-03-09T10:00:00Z" },
+    ];
+    await page.getByLabel("Incident file").setInputFiles({ name: "back=fill;ed.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(records)) });
+    await page.getByRole("button", { name: "Check file" }).click();
+    await page.getByRole("alert").filter({ hasText: "cannot be imported" }).waitFor();
+    await page.getByRole("button", { name: "Import the valid 2 and skip these 1" }).click();
+    await page.waitForURL(/\/incidents\?imported=/);
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Imported: 2 new");
+    await page.getByText("1 invalid record was skipped, as chosen").click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("record 2 (E2E-2)");
+    await context.close();
+  }, 120_000);
+});
