@@ -25,7 +25,7 @@ import {
   isIncidentField,
   MAX_UPLOAD_LABEL,
   readImportForm,
-  readUploadedText,
+  readUploadedFiles,
   UploadTooLargeError,
 } from "~/utils/incident-pages.server";
 import { pullStatuspage } from "~/utils/statuspage-pull.server";
@@ -160,7 +160,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   switch (input.intent) {
     case "preview": {
-      const file = await readUploadedText(form.get("file"));
+      const file = await readUploadedFiles(form.getAll("file"));
       if (!file.ok) return errorsOf([file.message], 400, { field: "file" });
       const csvMapping = input.mapping ? await getCsvMapping(context.db, input.mapping) : undefined;
       if (csvMapping === null) return errorsOf([`There is no saved column mapping named “${input.mapping}”.`], 400, { field: "mapping" });
@@ -488,12 +488,13 @@ export default function ImportIncidents() {
               name="file"
               type="file"
               accept=".json,.csv,.ndjson,.txt,application/json,text/csv"
+              multiple
               required
               aria-describedby="import-file-hint import-file-error"
               aria-invalid={fileError ? true : undefined}
             />
             <span className="hint" id="import-file-hint">
-              JSON or CSV, UTF-8, up to {maxUpload}.
+              JSON or CSV, UTF-8, up to {maxUpload}. Several JSON files are read as one: a PagerDuty incident with its log entries and notes.
             </span>
             {fileError ? (
               <p className="field-error" id="import-file-error" role="alert">

@@ -8,6 +8,7 @@ import {
   diffIncidentField,
   diffIncidents,
   effectiveStatus,
+  combineJsonFiles,
   formatImportError,
   INCIDENT_FIELDS,
   readCsvHeader,
@@ -75,6 +76,25 @@ export async function readUploadedText(
   } catch {
     return { ok: false, message: `${fileName} is not UTF-8 text. Save it as UTF-8 (JSON or CSV) and upload it again.` };
   }
+}
+
+/**
+ * The uploaded file, or several read as one (an API's incident with its log entries and
+ * notes, say), or what is wrong with them.
+ */
+export async function readUploadedFiles(
+  values: FormDataEntryValue[],
+): Promise<{ ok: true; fileName: string; text: string } | { ok: false; message: string }> {
+  const files: { fileName: string; text: string }[] = [];
+  for (const value of values.length ? values : [null]) {
+    const file = await readUploadedText(value);
+    if (!file.ok) return file;
+    files.push(file);
+  }
+  const fileName = files.map((file) => file.fileName).join(" + ");
+  const combined = combineJsonFiles(files.map((file) => ({ name: file.fileName, text: file.text })));
+  if (!combined.ok) return { ok: false, message: combined.errors.map((e) => formatImportError(e)).join(" ") };
+  return { ok: true, fileName, text: combined.text };
 }
 
 /** Each import error as one line for a person. */

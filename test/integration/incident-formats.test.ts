@@ -6,6 +6,7 @@
  */
 import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
@@ -313,5 +314,42 @@ describe("a NUL character with --skip-invalid", () => {
     ]);
     const outcome = await importIncidents(testDb.db, { text, fileName: "nul.json", actor, skipInvalid: true });
     expect(outcome).toMatchObject({ ok: true, new: 1, skipped: [{ index: 2, id: "NUL\uFFFDSKIP" }] });
+  });
+});
+
+describe("a PagerDuty incident with its log entries and notes as separate files", () => {
+  const whole = JSON.parse(fixture("pagerduty-incident-whole.json"));
+  const parts = {
+    incident: JSON.stringify({ incident: { ...whole.incident, incident_number: 4600 } }),
+    logEntries: JSON.stringify({ log_entries: whole.log_entries, limit: 25, offset: 0, more: false, total: null }),
+    notes: JSON.stringify({ notes: whole.notes }),
+  };
+
+  it("becomes one record with a timeline, uploaded together on the import page", async () => {
+    const form = new FormData();
+    form.set("intent", "preview");
+    form.append("file", new File([parts.incident], "incident.json"));
+    form.append("file", new File([parts.logEntries], "log_entries.json"));
+    form.append("file", new File([parts.notes], "notes.json"));
+    const previewed = await post(form);
+    expect(previewed.body).toMatchObject({ step: "preview", format: "pagerduty", total: 1, fileName: "incident.json + log_entries.json + notes.json" });
+    expect((await post({ intent: "confirm", uploadId: previewed.body.uploadId })).status).toBe(302);
+    const record = (await getIncident(testDb.db, "PD-4600"))?.record;
+    expect(record?.timeline).toHaveLength(4);
+  });
+
+  it("becomes one record given as several files on the command line", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-pd-"));
+    const files = Object.entries(parts).map(([name, text]) => {
+      const file = path.join(dir, `${name}.json`);
+      fs.writeFileSync(file, text);
+      return file;
+    });
+    let stdout = "";
+    const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true }, env: {} as NodeJS.ProcessEnv };
+    const code = await runCli(["import", "incidents", ...files, "--json", "--db", testDb.url], io);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, format: "pagerduty", total: 1 });
   });
 });

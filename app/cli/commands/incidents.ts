@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { formatImportError, INCIDENT_FILE_FORMATS, type CsvMapping, type IncidentFileFormat } from "~/domain/incidents";
+import { combineJsonFiles, formatImportError, INCIDENT_FILE_FORMATS, type CsvMapping, type IncidentFileFormat } from "~/domain/incidents";
 import { exportIncidents, getCsvMapping, importIncidents } from "~/models/incident.server";
 import { AppError } from "~/utils/app-error";
 import { pullStatuspage } from "~/utils/statuspage-pull.server";
@@ -27,7 +27,7 @@ export async function readInputFile(file: string, what: string, io?: CliIO): Pro
   }
 }
 
-const USAGE = `import incidents FILE|- [--format ${INCIDENT_FILE_FORMATS.join("|")}] [--mapping NAME] [--skip-invalid] [--json] [--db PATH_OR_URL]
+const USAGE = `import incidents FILE|- [FILE …] [--format ${INCIDENT_FILE_FORMATS.join("|")}] [--mapping NAME] [--skip-invalid] [--json] [--db PATH_OR_URL]
        npm run factdesk -- import statuspage URL [--skip-invalid] [--json] [--db PATH_OR_URL]`;
 
 /**
@@ -46,6 +46,7 @@ export const importCommand: Command = {
   },
   async run({ values, positionals }, ctx) {
     const [kind, source, ...extra] = positionals;
+    const moreFiles = kind === "incidents" ? extra.splice(0) : [];
     if (kind !== "incidents" && kind !== "statuspage") {
       throw new UsageError(`import: expected "incidents" or "statuspage", got ${kind ? `"${kind}"` : "nothing"} (usage: ${USAGE})`);
     }
@@ -69,8 +70,17 @@ export const importCommand: Command = {
         throw error;
       }
     } else {
-      text = await readInputFile(source, "import incidents", ctx.io);
-      fileName = source === "-" ? "standard input" : path.basename(source);
+      const sources = [source, ...moreFiles];
+      const files = [];
+      for (const file of sources) {
+        files.push({ name: file === "-" ? "standard input" : path.basename(file), text: await readInputFile(file, "import incidents", ctx.io) });
+      }
+      const combined = combineJsonFiles(files);
+      fileName = files.map((file) => file.name).join(" + ");
+      if (!combined.ok) {
+        throw new CliError(`import incidents: ${fileName} was not imported (nothing was written):\n  ${combined.errors.map((e) => formatImportError(e)).join("\n  ")}`);
+      }
+      text = combined.text;
     }
     const ws = await ctx.open();
     let csvMapping: CsvMapping | undefined;

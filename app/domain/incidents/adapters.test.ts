@@ -269,3 +269,18 @@ describe("CSV column mapping", () => {
     expect(problems(parseIncidentFile(csv))[0]).toMatch(/Key: unknown column/);
   });
 });
+
+describe("combineJsonFiles", () => {
+  it("merges API responses, joining lists under the same key, and refuses lists and two incidents", async () => {
+    const { combineJsonFiles } = await import("./index");
+    expect(combineJsonFiles([{ name: "a.json", text: '{"log_entries": [1], "more": true}' }, { name: "b.json", text: '{"log_entries": [2], "more": false}' }])).toEqual({
+      ok: true,
+      text: '{"log_entries":[1,2],"more":false}',
+    });
+    const refused = combineJsonFiles([{ name: "a.json", text: "[]" }, { name: "b.json", text: '{"incident": {}}' }, { name: "c.json", text: '{"incident": {}}' }]);
+    expect(refused.ok || refused.errors.map((e) => formatImportError(e))).toEqual([
+      "a.json: only JSON objects (an API's responses) can be read together; import a list on its own",
+      "c.json: another file already holds an incident; import each incident with its own details",
+    ]);
+  });
+});

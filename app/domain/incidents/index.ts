@@ -19,6 +19,7 @@ export {
 export { ADAPTERS, UNSUPPORTED_TOOLS } from "./tools";
 export { readCsvHeader, type CsvMapping } from "./csv";
 export { normaliseDateTime } from "./date-time";
+export { combineJsonFiles } from "./combine";
 export { canonicalJson } from "./json";
 export { contentHash } from "./hash";
 export { diffIncidentField, diffIncidents, type DiffSegment } from "./diff";
