@@ -16,6 +16,7 @@ import { CliError } from "../../app/cli/types";
 import type { Incident } from "../../app/domain/incidents";
 import { exportIncidents, getImportSummary, getIncident, importIncidents } from "../../app/models/incident.server";
 import { action as importAction } from "../../app/routes/_app.incidents.import";
+import { action as runAction } from "../../app/routes/incidents.import.run";
 import { pullStatuspage } from "../../app/utils/statuspage-pull.server";
 import { auditEvents, csvMappings, incidentUploads } from "../../db/schema";
 import { createTestDb, type TestDb } from "../setup/db";
@@ -351,5 +352,21 @@ describe("a PagerDuty incident with its log entries and notes as separate files"
     fs.rmSync(dir, { recursive: true, force: true });
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ ok: true, format: "pagerduty", total: 1 });
+  });
+});
+
+describe("the run route (the import page's confirm with JavaScript)", () => {
+  it("honours the choice to skip invalid records and reports the count", async () => {
+    const file = JSON.stringify([
+      { id: "RUN-1", title: "One", startedAt: "2026-03-09T09:00:00Z" },
+      { id: "RUN-2", title: "Two", startedAt: "2026-03-09T09:00:00Z", resolvedAt: "2026-03-09T08:00:00Z" },
+    ]);
+    const previewed = await post(uploadForm(file, "run.json"));
+    expect(previewed.body).toMatchObject({ skippable: { valid: 1, invalid: 1 } });
+    const response = await call(() =>
+      runAction(args(makeRequest("/incidents/import/run", { cookie: engineerCookie, form: { uploadId: previewed.body.uploadId, skipInvalid: "1" } }))),
+    );
+    const lines = (await response.text()).split("\n").filter(Boolean).map((line) => JSON.parse(line));
+    expect(lines.at(-1)).toMatchObject({ ok: true, new: 1, skipped: 1 });
   });
 });

@@ -160,6 +160,9 @@ describe("adapters: each tool's documented API output, detected from content", (
     const serviceNow = JSON.stringify({ result: [{ sys_id: "9d385017c611228701d22104cc95c371", number: "INC0010001", short_description: "Mail down" }] });
     expect(problems(parseIncidentFile(serviceNow))).toHaveLength(1);
     expect(problems(parseIncidentFile(serviceNow))[0]).toMatch(/^this looks like a ServiceNow export/);
+    // JSON:API objects typed "incident" are not PagerDuty's.
+    const betterStack = JSON.stringify({ data: [{ id: "1", type: "incident", attributes: { name: "API", cause: "Timeout", started_at: "2026-03-09T09:00:00Z" } }] });
+    expect(problems(parseIncidentFile(betterStack))[0]).toMatch(/^this looks like a Better Stack export/);
   });
 });
 

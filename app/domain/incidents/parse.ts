@@ -122,7 +122,7 @@ function parseJsonValue(value: unknown, forced: JsonFormat | undefined, opts: Pa
     return { ok: false, format: forced, errors: [fileError(message, { field })] };
   }
   const sample = list.items.find(isPlainObject);
-  if (!forced && sample && !adapterFor(sample)) {
+  if (!forced && sample) {
     const tool = unsupportedToolOf(sample);
     if (tool) return { ok: false, errors: [unsupportedError(tool)] };
   }
