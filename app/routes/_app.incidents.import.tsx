@@ -101,7 +101,8 @@ function readMapping(form: FormData): CsvMapping | string {
   if (columns.length === 0 || columns.length !== fields.length) return "Choose a field (or “leave out”) for every column.";
   const mapping: Record<string, IncidentField | null> = {};
   for (let i = 0; i < columns.length; i++) {
-    if (fields[i] !== "" && !isIncidentField(fields[i])) return `“${fields[i]}” is not a field of the incident format.`;
+    if (/[\u0000-\u001f]/.test(columns[i]) || columns[i].length > 200) return "A column name is malformed; upload the file again.";
+    if (fields[i] !== "" && !isIncidentField(fields[i])) return `“${fields[i].slice(0, 60)}” is not a field of the incident format.`;
     mapping[columns[i]] = fields[i] === "" ? null : (fields[i] as IncidentField);
   }
   return mapping;

@@ -206,6 +206,11 @@ describe("the CSV column mapper", () => {
     const mapped = await post({ intent: "map", uploadId: previewed.body.uploadId, name: "Bad", column: ["Key"], field: ["jiraKey"] });
     expect(mapped.status).toBe(400);
     expect(mapped.body.errors).toEqual(["“jiraKey” is not a field of the incident format."]);
+    const nul = await post({ intent: "map", uploadId: previewed.body.uploadId, name: "Bad\u0000", column: ["Key"], field: ["id"] });
+    expect(nul.status).toBe(400);
+    const nulColumn = await post({ intent: "map", uploadId: previewed.body.uploadId, name: "Bad", column: ["K\u0000ey"], field: ["id"] });
+    expect(nulColumn.status).toBe(400);
+    expect(await testDb.db.select().from(csvMappings).where(eq(csvMappings.name, "Bad"))).toHaveLength(0);
   });
 });
 
