@@ -16,7 +16,7 @@ import { createTestDb, type TestDb } from "../setup/db";
 import { BASE, call, cookieFor, createTestUser, makeContext, makeRequest } from "../setup/remix";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/incidents");
-const MERIDIAN = path.resolve(__dirname, "../../../shared/examples/meridian/incidents.json");
+const MERIDIAN = path.resolve(__dirname, "../../db/demo/meridian/incidents.json");
 const meridianText = fs.readFileSync(MERIDIAN, "utf8");
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), "utf8");
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { formatImportError, parseIncidentFile, type ParseResult } from "./index";
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/incidents/${name}`, import.meta.url), "utf8");
-const meridianText = readFileSync(new URL("../../../../shared/examples/meridian/incidents.json", import.meta.url), "utf8");
+const meridianText = readFileSync(new URL("../../../db/demo/meridian/incidents.json", import.meta.url), "utf8");
 const meridian = JSON.parse(meridianText).incidents;
 
 function problems(result: ParseResult, fileName?: string): string[] {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { effectiveStatus, formatImportError, MAX_IMPORT_ERRORS, validateIncidents, type Incident } from "./index";
 
 const meridian: Incident[] = JSON.parse(
-  readFileSync(new URL("../../../../shared/examples/meridian/incidents.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../../db/demo/meridian/incidents.json", import.meta.url), "utf8"),
 ).incidents;
 
 const minimal = { id: "RET-2026-0309-C", title: "Product images failed to load", startedAt: "2026-03-09T09:02:00Z" };
