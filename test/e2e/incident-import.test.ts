@@ -38,6 +38,25 @@ describe("importing in a browser", () => {
     await expect.poll(() => page.getByRole("status").textContent()).toContain("Imported: 2 new");
     await page.getByText("1 invalid record was skipped, as chosen").click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("record 2 (E2E-2)");
+
+    // Another tool's CSV: map its columns once, by name, then import.
+    await page.goto(`${server.url}/incidents/import`);
+    const csv = "Key,Summary,Created,Assignee\nE2E-CSV-1,Mapped in a browser,2026-03-09T09:02:00.000+0000,dana\n";
+    await page.getByLabel("Incident file").setInputFiles({ name: "jira.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByRole("button", { name: "Check file" }).click();
+    await page.getByRole("heading", { name: "Map this CSV's columns" }).waitFor();
+    await page.getByLabel("Key").selectOption("id");
+    await page.getByLabel("Summary").selectOption("title");
+    await page.getByLabel("Created").selectOption("startedAt");
+    await page.getByLabel("Save the mapping as").fill("Jira CSV");
+    await page.getByRole("button", { name: "Save mapping and check the file" }).click();
+    await page.getByRole("heading", { name: "Ready to import jira.csv" }).waitFor();
+    await expect.poll(() => page.locator(".preview-counts").textContent()).toContain("columns mapped by “Jira CSV”");
+    await page.getByRole("button", { name: "Confirm import of 1 record" }).click();
+    await page.waitForURL(/\/incidents\?imported=/);
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Imported: 1 new");
+    await page.goto(`${server.url}/incidents/import`);
+    await expect(page.getByLabel("CSV column mapping").locator("option").allTextContents()).resolves.toContain("Jira CSV");
     await context.close();
   }, 120_000);
 });
