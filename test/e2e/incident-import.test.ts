@@ -1,4 +1,7 @@
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, startServer, type RunningServer } from "../setup/server";
@@ -57,6 +60,25 @@ describe("importing in a browser", () => {
     await expect.poll(() => page.getByRole("status").textContent()).toContain("Imported: 1 new");
     await page.goto(`${server.url}/incidents/import`);
     await expect(page.getByLabel("CSV column mapping").locator("option").allTextContents()).resolves.toContain("Jira CSV");
+
+    // A public status page, served by a local stand-in: its history is read and previewed first.
+    const pages = path.resolve(__dirname, "../fixtures/statuspage-site");
+    const site = http.createServer((request, response) => {
+      const url = new URL(request.url ?? "/", "http://localhost");
+      if (url.pathname !== "/api/v2/incidents.json") return void response.writeHead(404).end();
+      response.writeHead(200, { "Content-Type": "application/json" });
+      response.end(fs.readFileSync(path.join(pages, `incidents-page-${url.searchParams.get("page") ?? "1"}.json`)));
+    });
+    await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+    try {
+      await page.getByLabel("Status page address").fill(`http://127.0.0.1:${(site.address() as AddressInfo).port}`);
+      await page.getByRole("button", { name: "Load and check" }).click();
+      await page.getByRole("heading", { name: /Ready to import http:\/\/127\.0\.0\.1:\d+\/api\/v2\/incidents\.json/ }).waitFor();
+      await expect.poll(() => page.locator(".import-preview").textContent()).toContain("60 new");
+      await expect.poll(() => page.locator(".import-preview").textContent()).toContain("1 entry is not an incident");
+    } finally {
+      await new Promise((resolve) => site.close(resolve));
+    }
     await context.close();
   }, 120_000);
 });
