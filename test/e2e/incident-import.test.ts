@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe("importing in a browser", () => {
-  it("offers to import the valid records and skip the invalid ones, without JavaScript, and shows what was skipped", async () => {
+  it("works without JavaScript: skipping invalid records with their history, mapping a CSV by name, loading a status page", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${server.url}/sign-in?redirectTo=/incidents/import`);
