@@ -5,12 +5,18 @@
 import { runCli } from "./run";
 import { CliError } from "./types";
 
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env })
+async function readAllStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, readStdin: readAllStdin })
   .then((code) => {
     process.exitCode = code;
   })
   .catch((error: unknown) => {
     const message = error instanceof CliError || error instanceof Error ? error.message : String(error);
     process.stderr.write(`factdesk: ${message}\n`);
-    process.exitCode = 1;
+    process.exitCode = error instanceof CliError ? error.exitCode : 1;
   });

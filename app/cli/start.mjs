@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // `npm run factdesk`: runs the command-line tool from one bundled file of its TypeScript, built
 // with esbuild when missing or older than the sources (about 0.4 s, once). Loading through tsx
 // costs ~0.9 s per run (every module goes through its loader thread); the bundle loads in ~0.3 s,

@@ -2,9 +2,16 @@
 import type { ParseArgsConfig } from "node:util";
 import type { Workspace } from "#db/open";
 
-/** An expected failure: printed as one line, exit status 1. */
+/** An expected failure: printed as one line, exit status 1 (2 for a usage error). */
 export class CliError extends Error {
   name = "CliError";
+  readonly exitCode: number = 1;
+}
+
+/** The command line itself is wrong (unknown command or option, missing argument): exit status 2, as Unix tools do. */
+export class UsageError extends CliError {
+  override name = "UsageError";
+  override readonly exitCode: number = 2;
 }
 
 export interface CliIO {
@@ -13,6 +20,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   /** Reads a file given on the command line; tests may substitute their own. */
   readFile?(path: string): Promise<string>;
+  /** Reads all of standard input, for a file given as `-`; tests may substitute their own. */
+  readStdin?(): Promise<string>;
 }
 
 export interface CommandContext {

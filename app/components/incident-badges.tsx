@@ -10,6 +10,11 @@ export const FORMAT_LABELS: Record<IncidentFileFormat, string> = {
   csv: "CSV",
   statuspage: "Statuspage",
   pagerduty: "PagerDuty",
+  incidentio: "incident.io",
+  firehydrant: "FireHydrant",
+  opsgenie: "Opsgenie",
+  rootly: "Rootly",
+  dispatch: "Netflix Dispatch",
 };
 
 export function formatLabel(format: string | null | undefined): string {

@@ -6,16 +6,19 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { queryRows } from "#db/client";
-import { incidentImports, incidents, incidentUploads, incidentVersions } from "#db/schema";
+import { csvMappings, incidentImports, incidents, incidentUploads, incidentVersions } from "#db/schema";
 import {
   contentHash,
   diffIncidents,
   incidentSearchText,
   parseIncidentFile,
+  type CsvMapping,
   type ImportError,
   type Incident,
   type IncidentFileFormat,
+  type SkippedRecord,
 } from "~/domain/incidents";
+import { recordEvent } from "./audit.server";
 import { orderIncidentKeys } from "~/domain/incidents/order";
 
 const BATCH = 1000;
@@ -34,8 +37,31 @@ export interface ImportCounts {
 }
 
 export type ImportOutcome =
-  | ({ ok: true; importId: string | null; format: IncidentFileFormat } & ImportCounts)
-  | { ok: false; format?: IncidentFileFormat; errors: ImportError[]; truncated?: boolean };
+  | ({
+      ok: true;
+      importId: string | null;
+      format: IncidentFileFormat;
+      /** Invalid records left out by the user's choice, each with its reasons. */
+      skipped: SkippedRecord[];
+      /** Objects that are not incidents (scheduled maintenances), left out. */
+      ignored: SkippedRecord[];
+    } & ImportCounts)
+  | {
+      ok: false;
+      format?: IncidentFileFormat;
+      errors: ImportError[];
+      truncated?: boolean;
+      /** Set when only records are invalid and some are valid: the user may import those. */
+      skippable?: { valid: number; invalid: number };
+      ignored?: SkippedRecord[];
+    };
+
+/** How to read a file: a forced format, a CSV column mapping, and whether to skip invalid records. */
+export interface ReadOptions {
+  format?: IncidentFileFormat;
+  csvMapping?: CsvMapping;
+  skipInvalid?: boolean;
+}
 
 /** Called after each batch; a returned promise is awaited, which lets a streaming response flush on the embedded database. */
 export type ProgressFn = (done: number, total: number) => void | Promise<void>;
@@ -96,12 +122,20 @@ export function toIncidentRow(record: Incident, hash: string, version: number) {
 }
 
 /** Parses and validates a file and says what importing it would do, writing nothing. */
-export async function previewImport(db: Db, text: string, format?: IncidentFileFormat): Promise<ImportOutcome> {
-  const parsed = parseIncidentFile(text, { format });
+export async function previewImport(db: Db, text: string, options: IncidentFileFormat | ReadOptions = {}): Promise<ImportOutcome> {
+  const read = typeof options === "string" ? { format: options } : options;
+  const parsed = parseIncidentFile(text, read);
   if (!parsed.ok) return parsed;
   const hashes = parsed.records.map(contentHash);
   const existing = await existingFor(db, parsed.records.map((r) => r.id));
-  return { ok: true, importId: null, format: parsed.format, ...classify(parsed.records, hashes, existing) };
+  return {
+    ok: true,
+    importId: null,
+    format: parsed.format,
+    skipped: parsed.invalid,
+    ignored: parsed.ignored,
+    ...classify(parsed.records, hashes, existing),
+  };
 }
 
 /**
@@ -110,11 +144,11 @@ export async function previewImport(db: Db, text: string, format?: IncidentFileF
  */
 export async function importIncidents(
   db: Db,
-  input: { text: string; fileName: string; format?: IncidentFileFormat; actor: ImportActor; onProgress?: ProgressFn },
+  input: { text: string; fileName: string; actor: ImportActor; onProgress?: ProgressFn } & ReadOptions,
 ): Promise<ImportOutcome> {
-  const parsed = parseIncidentFile(input.text, { format: input.format });
+  const parsed = parseIncidentFile(input.text, { format: input.format, csvMapping: input.csvMapping, skipInvalid: input.skipInvalid });
   if (!parsed.ok) return parsed;
-  const { records, raws, format } = parsed;
+  const { records, raws, format, invalid, ignored } = parsed;
   const hashes = records.map(contentHash);
   const total = records.length;
 
@@ -132,6 +166,8 @@ export async function importIncidents(
         newCount: counts.new,
         updatedCount: counts.updated,
         unchangedCount: counts.unchanged,
+        skippedRecords: invalid,
+        ignoredRecords: ignored,
       })
       .returning({ id: incidentImports.id });
 
@@ -166,7 +202,19 @@ export async function importIncidents(
       }
       await input.onProgress?.(end, total);
     }
-    return { ok: true as const, importId: importRow.id, format, ...counts };
+    await recordEvent(tx as unknown as Db, { id: input.actor.userId ?? null, label: input.actor.label }, {
+      action: "incidents.imported",
+      entityType: "incident_import",
+      entityId: importRow.id,
+      data: {
+        fileName: input.fileName,
+        format,
+        ...counts,
+        skipped: invalid.map((record) => ({ index: record.index, id: record.id ?? null, reasons: record.reasons })),
+        ignored: ignored.length,
+      },
+    });
+    return { ok: true as const, importId: importRow.id, format, skipped: invalid, ignored, ...counts };
   });
 }
 
@@ -441,11 +489,20 @@ export async function countIncidents(db: Db): Promise<number> {
 }
 
 /** Keeps an uploaded file until its preview is confirmed. */
-export async function stageUpload(db: Db, input: { userId: string; fileName: string; format?: string; content: string }) {
+export async function stageUpload(
+  db: Db,
+  input: { userId: string; fileName: string; format?: string; content: string; csvMapping?: CsvMapping },
+) {
   await db.delete(incidentUploads).where(sql`${incidentUploads.createdAt} < now() - interval '1 day'`);
   const [row] = await db
     .insert(incidentUploads)
-    .values({ userId: input.userId, fileName: input.fileName, format: input.format ?? null, content: input.content })
+    .values({
+      userId: input.userId,
+      fileName: input.fileName,
+      format: input.format ?? null,
+      content: input.content,
+      csvMapping: input.csvMapping ?? null,
+    })
     .returning({ id: incidentUploads.id });
   return row.id;
 }
@@ -455,7 +512,35 @@ export async function takeUpload(db: Db, id: string, userId: string) {
     .select()
     .from(incidentUploads)
     .where(and(eq(incidentUploads.id, id), eq(incidentUploads.userId, userId)));
-  return row ?? null;
+  return row ? { ...row, csvMapping: (row.csvMapping ?? undefined) as CsvMapping | undefined } : null;
+}
+
+/** Every saved CSV mapping, by name. */
+export async function listCsvMappings(db: Db): Promise<{ name: string; mapping: CsvMapping }[]> {
+  const rows = await db.select({ name: csvMappings.name, mapping: csvMappings.mapping }).from(csvMappings).orderBy(asc(csvMappings.name));
+  return rows.map((row) => ({ name: row.name, mapping: row.mapping as CsvMapping }));
+}
+
+export async function getCsvMapping(db: Db, name: string): Promise<CsvMapping | null> {
+  const [row] = await db.select({ mapping: csvMappings.mapping }).from(csvMappings).where(eq(csvMappings.name, name));
+  return row ? (row.mapping as CsvMapping) : null;
+}
+
+/** Saves a mapping under its name for the whole workspace, replacing one of the same name, with its audit event. */
+export async function saveCsvMapping(db: Db, input: { name: string; mapping: CsvMapping; actor: ImportActor }) {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ mapping: csvMappings.mapping }).from(csvMappings).where(eq(csvMappings.name, input.name)).for("update");
+    await tx
+      .insert(csvMappings)
+      .values({ name: input.name, mapping: input.mapping, updatedBy: input.actor.label })
+      .onConflictDoUpdate({ target: csvMappings.name, set: { mapping: input.mapping, updatedBy: input.actor.label, updatedAt: new Date() } });
+    await recordEvent(tx as unknown as Db, { id: input.actor.userId ?? null, label: input.actor.label }, {
+      action: before ? "csv_mapping.updated" : "csv_mapping.created",
+      entityType: "csv_mapping",
+      entityId: input.name,
+      data: { mapping: input.mapping, ...(before ? { before: before.mapping } : {}) },
+    });
+  });
 }
 
 export async function dropUpload(db: Db, id: string) {
@@ -476,6 +561,10 @@ export interface ImportSummary {
   new: number;
   updated: number;
   unchanged: number;
+  /** Invalid records the user chose to skip, with their reasons. */
+  skipped: SkippedRecord[];
+  /** Objects that were not incidents, left out. */
+  ignored: SkippedRecord[];
   createdAt: string;
 }
 
@@ -491,11 +580,15 @@ export async function getImportSummary(db: Db, importId: string): Promise<Import
       new: incidentImports.newCount,
       updated: incidentImports.updatedCount,
       unchanged: incidentImports.unchangedCount,
+      skipped: incidentImports.skippedRecords,
+      ignored: incidentImports.ignoredRecords,
       createdAt: incidentImports.createdAt,
     })
     .from(incidentImports)
     .where(eq(incidentImports.id, importId));
-  return row ? { ...row, createdAt: row.createdAt.toISOString() } : null;
+  return row
+    ? { ...row, skipped: row.skipped as SkippedRecord[], ignored: row.ignored as SkippedRecord[], createdAt: row.createdAt.toISOString() }
+    : null;
 }
 
 /**

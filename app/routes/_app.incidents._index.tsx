@@ -207,6 +207,30 @@ export default function Incidents() {
           <span className="small">
             ({data.imported.fileName}, {formatLabel(data.imported.format)})
           </span>
+          {data.imported.ignored.length ? (
+            <p className="small">
+              {nf.format(data.imported.ignored.length)} {data.imported.ignored.length === 1 ? "entry was" : "entries were"} not an incident (a
+              scheduled maintenance, for example) and left out.
+            </p>
+          ) : null}
+          {data.imported.skipped.length ? (
+            <details>
+              <summary>
+                {nf.format(data.imported.skipped.length)} invalid {data.imported.skipped.length === 1 ? "record was" : "records were"} skipped, as
+                chosen
+              </summary>
+              <ul className="error-list">
+                {data.imported.skipped.map((record) => (
+                  <li key={record.index}>
+                    <code>
+                      record {record.index}
+                      {record.id ? ` (${record.id})` : ""}: {record.reasons.join("; ")}
+                    </code>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
         </div>
       ) : null}
 

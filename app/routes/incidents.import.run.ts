@@ -5,17 +5,20 @@
  * own action does the same import and redirects. Refusals before the import starts are a single
  * `{"ok":false}` line with a 4xx status, so the client reads every answer the same way.
  */
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import type { IncidentFileFormat } from "~/domain/incidents";
 import { dropUpload, importIncidents, takeUpload } from "~/models/incident.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission, requireUser } from "~/utils/auth.server";
 import { isAppError } from "~/utils/app-error";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 import { importErrorLines } from "~/utils/incident-pages.server";
 
-const RunSchema = z.object({ uploadId: z.uuid({ error: "The upload id is missing or malformed; upload the file again." }) });
+const RunSchema = z.object({
+  uploadId: z.uuid({ error: "The upload id is missing or malformed; upload the file again." }),
+  skipInvalid: z.enum(["1"], { error: "skipInvalid is 1 or absent." }).optional(),
+});
 
 const HEADERS = {
   "Content-Type": "application/x-ndjson; charset=utf-8",
@@ -33,8 +36,9 @@ function refuse(status: number, errors: string[]): Response {
   return new Response(line({ ok: false, errors }), { status, headers: HEADERS });
 }
 
-/** GET has nothing to show; say so instead of Remix's "no loader" error. */
-export function loader() {
+/** GET has nothing to show: an anonymous visitor is sent to sign in first, anyone else is told so. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context);
   throw new Response("This address only runs an import that was posted from the import page.", { status: 405, headers: { Allow: "POST" } });
 }
 
@@ -75,6 +79,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
             text: upload.content,
             fileName: upload.fileName,
             format: (upload.format ?? undefined) as IncidentFileFormat | undefined,
+            csvMapping: upload.csvMapping,
+            skipInvalid: parsed.data.skipInvalid === "1",
             actor: { userId: user.id, label: user.email },
             onProgress: (done, total) => {
               send({ done, total });
@@ -85,8 +91,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
           });
           await dropUpload(context.db, upload.id);
           if (outcome.ok) {
-            const { importId, format, total, new: added, updated, unchanged } = outcome;
-            send({ ok: true, importId, format, total, new: added, updated, unchanged });
+            const { importId, format, total, new: added, updated, unchanged, skipped, ignored } = outcome;
+            send({ ok: true, importId, format, total, new: added, updated, unchanged, skipped: skipped.length, ignored: ignored.length });
           } else {
             send({ ok: false, errors: importErrorLines(outcome.errors, upload.fileName), truncated: outcome.truncated ?? false });
           }

@@ -27,6 +27,10 @@ export const incidentImports = pgTable("incident_imports", {
   newCount: integer().notNull(),
   updatedCount: integer().notNull(),
   unchangedCount: integer().notNull(),
+  /** Invalid records the user chose to skip: `{index, id?, reasons}[]`, every one of them. */
+  skippedRecords: jsonb().notNull().default(sql`'[]'::jsonb`),
+  /** Objects that were not incidents (scheduled maintenances): `{index, id?, reasons}[]`. */
+  ignoredRecords: jsonb().notNull().default(sql`'[]'::jsonb`),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -102,6 +106,21 @@ export const incidentUploads = pgTable("incident_uploads", {
     .references(() => users.id, { onDelete: "cascade" }),
   fileName: text().notNull(),
   format: text(),
+  /** The CSV column mapping the preview used, so that the confirm reads the file the same way. */
+  csvMapping: jsonb(),
   content: text().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A saved CSV column mapping: how one tool's CSV export maps onto the canonical fields, kept by
+ * name for the whole workspace so that the next export of that tool imports in one step.
+ */
+export const csvMappings = pgTable("csv_mappings", {
+  name: text().primaryKey(),
+  /** `{ "<column in the file>": "<canonical field>" | null }`; null leaves the column out. */
+  mapping: jsonb().notNull(),
+  updatedBy: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

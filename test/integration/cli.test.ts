@@ -113,7 +113,7 @@ describe("factdesk import and export", () => {
   it("names a missing file and a bad format", async () => {
     expect((await cli("import", "incidents", "/nope/missing.json", "--db", location)).stderr).toBe("import incidents: cannot read /nope/missing.json: no such file");
     expect((await cli("import", "incidents", meridian, "--format", "xml", "--db", location)).stderr).toBe(
-      'import: --format must be one of json, csv, statuspage, pagerduty, got "xml"',
+      'import: --format must be one of json, csv, statuspage, pagerduty, incidentio, firehydrant, opsgenie, rootly, dispatch, got "xml"',
     );
   });
 });

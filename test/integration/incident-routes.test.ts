@@ -16,7 +16,7 @@ import { createTestDb, type TestDb } from "../setup/db";
 import { BASE, call, cookieFor, createTestUser, makeContext, makeRequest } from "../setup/remix";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/incidents");
-const MERIDIAN = path.resolve(__dirname, "../../../shared/examples/meridian/incidents.json");
+const MERIDIAN = path.resolve(__dirname, "../../db/demo/meridian/incidents.json");
 const meridianText = fs.readFileSync(MERIDIAN, "utf8");
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), "utf8");
 
@@ -255,8 +255,11 @@ describe("the import page", () => {
     expect(rows).toHaveLength(1);
   });
 
-  it("answers GET on the run route with 405", async () => {
-    const response = await call(async () => runLoader());
+  it("answers GET on the run route with 405, after sending an anonymous visitor to sign in", async () => {
+    const anonymous = await call(() => runLoader(args(makeRequest("/incidents/import/run"))));
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("location")).toMatch(/^\/sign-in\?redirectTo=/);
+    const response = await call(() => runLoader(args(makeRequest("/incidents/import/run", { cookie: engineerCookie }))));
     expect(response.status).toBe(405);
   });
 });

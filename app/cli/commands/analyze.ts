@@ -30,9 +30,9 @@ export const analyzeCommand: Command = {
     if (publishedArg !== undefined && !/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(publishedArg)) {
       throw new CliError(`analyze: --published-at must be a date like 2026-03-13, got "${publishedArg}"`);
     }
-    const article = await readInputFile(articleFile, "analyze");
+    const article = await readInputFile(articleFile, "analyze", ctx.io);
     if (!article.trim()) throw new CliError(`analyze: ${articleFile} is empty`);
-    const texts = await Promise.all(files.map((f) => readInputFile(f, "analyze")));
+    const texts = await Promise.all(files.map((f) => readInputFile(f, "analyze", ctx.io)));
 
     const ws = await ctx.open("memory://");
     for (const [i, text] of texts.entries()) {

@@ -4,7 +4,7 @@ import { formatImportError, parseIncidentFile, type Incident, type ParseResult }
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/incidents/${name}`, import.meta.url), "utf8");
 const meridian: Incident[] = JSON.parse(
-  readFileSync(new URL("../../../../shared/examples/meridian/incidents.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../../db/demo/meridian/incidents.json", import.meta.url), "utf8"),
 ).incidents;
 
 function problems(result: ParseResult, fileName?: string): string[] {

@@ -20,6 +20,13 @@ import { capErrors, fileError, showValue, unknownFieldMessage, type ImportError 
 import { lineAndColumn } from "./json";
 import { INCIDENT_FIELDS, type IncidentField } from "./schema";
 
+/**
+ * How another tool's CSV export maps onto the canonical fields: each of its column names to a
+ * field, or to null to leave that column out. Columns the mapping does not name keep their own
+ * name, which must then be a field.
+ */
+export type CsvMapping = Readonly<Record<string, IncidentField | null>>;
+
 /** One data row: the cells by header name, the record built from them, and any cell-syntax problems. */
 export interface CsvRow {
   raw: Record<string, string>;
@@ -38,7 +45,7 @@ const REQUIRED_COLUMNS: readonly IncidentField[] = ["id", "title", "startedAt"];
  * Reads CSV text (without a byte-order mark) into candidate records; syntax and header
  * problems are file-level errors, cell-syntax problems are reported per row.
  */
-export function readIncidentCsv(text: string): CsvReadResult {
+export function readIncidentCsv(text: string, mapping: CsvMapping = {}): CsvReadResult {
   let table: CsvLine[];
   try {
     // With `info: true` each record comes with its line; csv-parse's types do not model that.
@@ -54,20 +61,24 @@ export function readIncidentCsv(text: string): CsvReadResult {
     throw error;
   }
   const [header = [], ...body] = table.map((row) => row.record);
-  const columns = header.map((name) => name.trim());
+  const columns = header.map((name) => {
+    const trimmed = name.trim();
+    return Object.hasOwn(mapping, trimmed) ? mapping[trimmed] : trimmed;
+  });
   const headerLine = table[0]?.info.lines ?? 1;
   const errors = [...checkHeader(columns, body, headerLine), ...checkFieldCounts(table, header.length)];
   if (errors.length > 0) return { ok: false, ...capErrors(errors) };
-  return { ok: true, rows: body.map((cells, i) => readRow(cells, header, columns as IncidentField[], i + 1)) };
+  return { ok: true, rows: body.map((cells, i) => readRow(cells, header, columns as (IncidentField | null)[], i + 1)) };
 }
 
 /**
  * Every column must be a field, once, and the required ones must be there. A column without
  * a name is allowed while it is empty: spreadsheets often export a trailing blank column.
  */
-function checkHeader(columns: string[], body: string[][], line: number): ImportError[] {
+function checkHeader(columns: (string | null)[], body: string[][], line: number): ImportError[] {
   const errors: ImportError[] = [];
   columns.forEach((name, i) => {
+    if (name === null) return;
     if (name === "") {
       if (body.some((cells) => cells[i]?.trim())) errors.push(fileError(`column ${i + 1} has values but no name`, { line }));
     } else if (!(INCIDENT_FIELDS as readonly string[]).includes(name)) {
@@ -89,7 +100,7 @@ function checkFieldCounts(table: CsvLine[], expected: number): ImportError[] {
     .map((row) => fileError(`row has ${row.record.length} fields but the header has ${expected}`, { line: row.info.lines }));
 }
 
-function readRow(cells: string[], header: string[], columns: IncidentField[], index: number): CsvRow {
+function readRow(cells: string[], header: string[], columns: (IncidentField | null)[], index: number): CsvRow {
   const raw = Object.fromEntries(header.map((name, i) => [name, cells[i]]));
   const id = cells[columns.indexOf("id")]?.trim();
   const record = id ? { index, id } : { index };
@@ -97,7 +108,7 @@ function readRow(cells: string[], header: string[], columns: IncidentField[], in
   const errors: ImportError[] = [];
   columns.forEach((field, i) => {
     const cell = cells[i].trim();
-    if (cell === "") return;
+    if (cell === "" || field === null) return;
     const read = (CELL_READERS[field] ?? readText)(cell, field);
     if ("value" in read) candidate[field] = read.value;
     else errors.push(...read.problems.map((problem) => ({ ...record, ...problem })));
@@ -217,4 +228,14 @@ function findQuoteProblem(text: string): { offset: number; message: string } | u
     fieldStart = ',\r\n'.includes(char) && !inQuotes;
   }
   return inQuotes ? { offset: openedAt, message: "quoted cell is never closed" } : undefined;
+}
+
+/** The column names of a CSV file's header, or undefined when the text has no readable header. */
+export function readCsvHeader(text: string): string[] | undefined {
+  try {
+    const [header] = parse(text, { bom: true, to_line: 1, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    return header?.map((name) => name.trim()).filter((name) => name !== "");
+  } catch {
+    return undefined;
+  }
 }

@@ -1,14 +1,16 @@
 /**
  * ISO 8601 date-times as the import format accepts them: a calendar date, a time and an
- * offset (`Z` or `±hh:mm`). A time without an offset is ambiguous by hours, which matters
+ * offset (`Z`, `±hh:mm`, or `±hhmm` as Jira and many tools write it; the last is stored
+ * normalised to `±hh:mm`). A time without an offset is ambiguous by hours, which matters
  * when a press claim says "for three hours on Tuesday", so it is rejected, never guessed.
  */
 
 import { showValue } from "./import-error";
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
 const WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
-const OTHER_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-]\d{2}(?:\d{2})?$/;
+const OTHER_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[+-]\d{2}(?::?\d{2})?|Z)$/;
+const COMPACT_OFFSET = /([+-])(\d{2})(\d{2})$/;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 interface Parts {
@@ -30,8 +32,17 @@ export function dateTimeProblem(value: string): string | undefined {
   if (parts) return isRealDateTime(parts) ? undefined : `${showValue(value)} is not a real date and time`;
   if (WITHOUT_OFFSET.test(value)) return `${showValue(value)} has no UTC offset`;
   if (DATE_ONLY.test(value)) return `${showValue(value)} is a date without a time and UTC offset`;
-  if (OTHER_OFFSET.test(value)) return `${showValue(value)} has an offset not written as Z or ±hh:mm`;
+  if (OTHER_OFFSET.test(value)) return `${showValue(value)} is not written as 2026-03-09T09:02:00Z (a T between date and time, an offset Z, ±hh:mm or ±hhmm)`;
   return `${showValue(value)} is not an ISO 8601 date-time with offset, such as 2026-03-09T09:02:00Z`;
+}
+
+/**
+ * A valid date-time in the stored form: a `±hhmm` offset becomes `±hh:mm`; anything else is
+ * returned unchanged (so that export then import stays the identity).
+ */
+export function normaliseDateTime(value: string): string {
+  if (!parseDateTime(value)) return value;
+  return value.replace(COMPACT_OFFSET, "$1$2:$3");
 }
 
 /** Milliseconds since the epoch for a valid date-time, for ordering; undefined otherwise. */

@@ -1,6 +1,6 @@
 /**
- * The incident-import domain: reading import files (canonical JSON, CSV, Statuspage,
- * PagerDuty) into validated canonical records, and what the app derives from a record
+ * The incident-import domain: reading import files (canonical JSON, CSV, and other
+ * tools' exports) into validated canonical records, and what the app derives from a record
  * (content hash, version diff, search text). Pure: no database, no environment, no network.
  */
 
@@ -14,7 +14,12 @@ export {
   type IncidentFileFormat,
   type ParseOptions,
   type ParseResult,
+  type SkippedRecord,
 } from "./parse";
+export { ADAPTERS, UNSUPPORTED_TOOLS } from "./tools";
+export { readCsvHeader, type CsvMapping } from "./csv";
+export { normaliseDateTime } from "./date-time";
+export { combineJsonFiles } from "./combine";
 export { canonicalJson } from "./json";
 export { contentHash } from "./hash";
 export { diffIncidentField, diffIncidents, type DiffSegment } from "./diff";

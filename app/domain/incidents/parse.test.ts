@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { formatImportError, parseIncidentFile, type ParseResult } from "./index";
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/incidents/${name}`, import.meta.url), "utf8");
-const meridianText = readFileSync(new URL("../../../../shared/examples/meridian/incidents.json", import.meta.url), "utf8");
+const meridianText = readFileSync(new URL("../../../db/demo/meridian/incidents.json", import.meta.url), "utf8");
 const meridian = JSON.parse(meridianText).incidents;
 
 function problems(result: ParseResult, fileName?: string): string[] {
@@ -13,7 +13,7 @@ function problems(result: ParseResult, fileName?: string): string[] {
 describe("parseIncidentFile: canonical JSON", () => {
   it("reads the Meridian file field for field, keeping each raw record beside it", () => {
     const result = parseIncidentFile(meridianText);
-    expect(result).toStrictEqual({ ok: true, format: "json", records: meridian, raws: meridian });
+    expect(result).toStrictEqual({ ok: true, format: "json", records: meridian, raws: meridian, ignored: [], invalid: [] });
   });
 
   it("is the identity for export then import", () => {
@@ -50,7 +50,9 @@ describe("parseIncidentFile: canonical JSON", () => {
   });
 
   it.each([
-    ['{"records": []}', 'expected {"incidents": [...]} or a list of incidents'],
+    ['{"records": []}', 'expected {"incidents": [...]}, a list of incidents, or one incident'],
+    ['{"data": [{"id": "A"}]}', 'expected {"incidents": [...]}; "data" is the envelope of another tool\'s export, whose records were not recognised'],
+    ['{"exportedAt": "2026-03-20T10:00:00Z"}', 'expected {"incidents": [...]}, a list of incidents, or one incident'],
     ['{"incidents": {"id": "A"}}', "incidents: is not a list"],
     [" \n ", "the file is empty"],
   ])("rejects %j as a whole", (text, message) => {

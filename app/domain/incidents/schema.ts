@@ -6,7 +6,7 @@
  */
 
 import { z } from "zod";
-import { dateTimeProblem } from "./date-time";
+import { dateTimeProblem, normaliseDateTime } from "./date-time";
 import { showValue } from "./import-error";
 import { INCIDENT_STATUSES, type Incident } from "./types";
 
@@ -69,7 +69,7 @@ const dateTime = (presence?: Presence) =>
   text(presence).superRefine((value, ctx) => {
     const problem = dateTimeProblem(value);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
+  }).transform(normaliseDateTime);
 
 const list = <T extends z.ZodType>(item: T, what: string) => z.array(item, { error: expected(what, "optional") }).optional();
 

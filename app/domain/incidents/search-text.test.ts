@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { incidentSearchText, type Incident } from "./index";
 
 const meridian: Incident[] = JSON.parse(
-  readFileSync(new URL("../../../../shared/examples/meridian/incidents.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../../db/demo/meridian/incidents.json", import.meta.url), "utf8"),
 ).incidents;
 
 describe("incidentSearchText", () => {

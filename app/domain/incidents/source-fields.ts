@@ -28,3 +28,27 @@ function isEmpty(value: unknown): boolean {
 export function mapStatus(value: unknown, table: Readonly<Record<string, IncidentStatus>>): unknown {
   return typeof value === "string" && Object.hasOwn(table, value) ? table[value] : value;
 }
+
+/** The strings of a list, each once, in order of first appearance; anything else is dropped. */
+export function uniqueStrings(values: readonly unknown[]): string[] {
+  return [...new Set(values.filter((value): value is string => typeof value === "string" && value.trim() !== ""))];
+}
+
+/** A date-time that a tool writes without an offset although it documents it as UTC, marked as UTC. */
+export function utcIfNaive(value: unknown): unknown {
+  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(value) ? `${value}Z` : value;
+}
+
+/** Items of a list that are objects; anything else is dropped. */
+export function objects(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter(isPlainObject) : [];
+}
+
+/** Sorts timeline entries by time, keeping the source's order for equal or unreadable times. */
+export function byTime<T extends { at: unknown }>(entries: T[], instant: (value: string) => number | undefined): T[] {
+  const time = (entry: T) => (typeof entry.at === "string" ? instant(entry.at) : undefined) ?? Number.POSITIVE_INFINITY;
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => time(a.entry) - time(b.entry) || a.index - b.index)
+    .map(({ entry }) => entry);
+}

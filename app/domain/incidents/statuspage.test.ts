@@ -37,7 +37,8 @@ describe("parseIncidentFile: Statuspage", () => {
         resolvedAt: "2026-03-07T22:20:41.018Z",
         services: ["Checkout", "Payments"],
         customerImpact: "Some customers in Europe are seeing errors when paying for their order. We are investigating.",
-        summary: "Checkout error rates have returned to normal. All payments are being processed.",
+        summary:
+          "## What happened\n\nA change to the payment gateway's retry configuration caused about 18% of checkout attempts in Europe to fail.\n\n## What we are doing\n\nPayment configuration changes now roll out region by region.",
         rootCause:
           "## What happened\n\nA change to the payment gateway's retry configuration caused about 18% of checkout attempts in Europe to fail.\n\n## What we are doing\n\nPayment configuration changes now roll out region by region.",
         timeline: [
@@ -63,7 +64,7 @@ describe("parseIncidentFile: Statuspage", () => {
         resolvedAt: "2026-03-12T10:02:13.447-05:00",
         services: ["Order emails"],
         customerImpact: "Order confirmation emails are delayed by up to 40 minutes. Orders themselves are not affected.",
-        summary: "The email backlog has been sent and new confirmations arrive on time.",
+        summary: "Order confirmation emails are delayed by up to 40 minutes. Orders themselves are not affected.",
         timeline: [
           {
             at: "2026-03-12T08:31:55.903-05:00",
@@ -81,7 +82,7 @@ describe("parseIncidentFile: Statuspage", () => {
         startedAt: "2026-03-15T06:05:00.000Z",
         services: ["Sign-in"],
         customerImpact: "Many customers cannot sign in. We are investigating.",
-        summary: "We rolled back the session service and sign-in is succeeding again. We are monitoring.",
+        summary: "Many customers cannot sign in. We are investigating.",
         timeline: [
           { at: "2026-03-15T06:12:40.112Z", text: "Investigating: Many customers cannot sign in. We are investigating." },
           { at: "2026-03-15T06:48:19.370Z", text: "Identified: The issue has been traced to a session service release." },
@@ -101,19 +102,52 @@ describe("parseIncidentFile: Statuspage", () => {
     ["monitoring", "monitoring"],
     ["resolved", "resolved"],
     ["postmortem", "closed"],
-    ["in_progress", "identified"],
-    ["verifying", "monitoring"],
-    ["completed", "resolved"],
   ])("maps status %s to %s", (status, expected) => {
     const result = parseOne({ status });
     expect(result.ok && result.records[0].status).toBe(expected);
   });
 
-  it("rejects a maintenance that is only scheduled, as an unknown status", () => {
-    const result = parseOne({ status: "scheduled" });
-    expect(!result.ok && result.errors.map((e) => formatImportError(e))).toEqual([
-      'record 1 (p31zjtct2jer): status: "scheduled" is not one of investigating, identified, monitoring, resolved, closed',
-    ]);
+  it("skips scheduled maintenances, in any state, and lists them", () => {
+    const maintenances = ["scheduled", "in_progress", "verifying", "completed"].map((status, i) =>
+      incident({ id: `mnt${i}`, status, scheduled_for: "2026-03-20T01:00:00Z" }),
+    );
+    const result = parseIncidentFile(JSON.stringify([incident({}), ...maintenances]));
+    expect(result).toMatchObject({ ok: true, format: "statuspage", records: [{ id: "p31zjtct2jer" }], invalid: [] });
+    expect(result.ok && result.ignored).toEqual(
+      maintenances.map((m, i) => ({ index: i + 2, id: m.id, reasons: ["a scheduled maintenance, not an incident"] })),
+    );
+  });
+
+  it("takes services from the top-level components and every update's affected components, once each", () => {
+    const result = parseOne({
+      components: [],
+      incident_updates: [
+        { status: "investigating", body: "Slow pages.", created_at: "2026-03-07T19:50:00Z", affected_components: [{ code: "a", name: "API" }] },
+        {
+          status: "resolved",
+          body: "Fixed.",
+          created_at: "2026-03-07T20:50:00Z",
+          affected_components: [{ code: "b", name: "Dashboard" }, { code: "a", name: "API" }],
+        },
+      ],
+    });
+    expect(result.ok && result.records[0].services).toEqual(["API", "Dashboard"]);
+  });
+
+  it("never summarises with a stock closing line: the postmortem, else the first update with words of its own", () => {
+    const update = (status: string, body: string, at: string) => ({ status, body, created_at: at });
+    const stock = [
+      update("investigating", "We are currently investigating this issue.", "2026-03-07T19:50:00Z"),
+      update("identified", "Card payments fail for some banks in Europe.", "2026-03-07T20:00:00Z"),
+      update("resolved", "This incident has been resolved.", "2026-03-07T21:00:00Z"),
+    ];
+    expect(parseOne({ incident_updates: stock }).ok && (parseOne({ incident_updates: stock }) as { records: { summary?: string }[] }).records[0].summary).toBe(
+      "Card payments fail for some banks in Europe.",
+    );
+    const onlyStock = parseOne({ incident_updates: [stock[0], stock[2]] });
+    expect(onlyStock.ok && onlyStock.records[0].summary).toBeUndefined();
+    const withPostmortem = parseOne({ incident_updates: stock, postmortem_body: "A bank's certificate expired." });
+    expect(withPostmortem.ok && withPostmortem.records[0].summary).toBe("A bank's certificate expired.");
   });
 
   it("reports mapped fields with the canonical validator's messages", () => {
@@ -128,7 +162,7 @@ describe("parseIncidentFile: Statuspage", () => {
     ]);
   });
 
-  it("uses the first update for customer impact and the latest for the summary, whatever the export's order", () => {
+  it("uses the first update for customer impact and the first substantive one for the summary, whatever the export's order", () => {
     const update = (status: string, body: string, at: string) => ({ status, body, created_at: at, display_at: at });
     const result = parseOne({
       incident_updates: [
@@ -139,7 +173,7 @@ describe("parseIncidentFile: Statuspage", () => {
     });
     expect(result.ok && result.records[0]).toMatchObject({
       customerImpact: "Errors at checkout.",
-      summary: "Cause found.",
+      summary: "Errors at checkout.",
       timeline: [
         { at: "2026-03-07T19:50:00Z", text: "Investigating: Errors at checkout." },
         { at: "2026-03-07T21:00:00+01:00", text: "Resolved: All clear." },

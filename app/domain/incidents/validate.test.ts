@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { effectiveStatus, formatImportError, MAX_IMPORT_ERRORS, validateIncidents, type Incident } from "./index";
 
 const meridian: Incident[] = JSON.parse(
-  readFileSync(new URL("../../../../shared/examples/meridian/incidents.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../../db/demo/meridian/incidents.json", import.meta.url), "utf8"),
 ).incidents;
 
 const minimal = { id: "RET-2026-0309-C", title: "Product images failed to load", startedAt: "2026-03-09T09:02:00Z" };
@@ -51,7 +51,8 @@ describe("validateIncidents", () => {
     ["a date-time without offset", { startedAt: "2026-03-09 09:02" }, 'startedAt: "2026-03-09 09:02" has no UTC offset'],
     ["a T date-time without offset", { detectedAt: "2026-03-09T09:20:00" }, 'detectedAt: "2026-03-09T09:20:00" has no UTC offset'],
     ["a date only", { resolvedAt: "2026-03-09" }, 'resolvedAt: "2026-03-09" is a date without a time and UTC offset'],
-    ["an offset without colon", { startedAt: "2026-03-09T09:02:00+0200" }, 'startedAt: "2026-03-09T09:02:00+0200" has an offset not written as Z or ±hh:mm'],
+    ["an offset of hours only", { startedAt: "2026-03-09T09:02:00+02" }, 'startedAt: "2026-03-09T09:02:00+02" is not written as 2026-03-09T09:02:00Z (a T between date and time, an offset Z, ±hh:mm or ±hhmm)'],
+    ["a space for the T", { startedAt: "2026-03-09 09:02:00Z" }, 'startedAt: "2026-03-09 09:02:00Z" is not written as 2026-03-09T09:02:00Z (a T between date and time, an offset Z, ±hh:mm or ±hhmm)'],
     ["an impossible date", { startedAt: "2026-02-29T09:02:00Z" }, 'startedAt: "2026-02-29T09:02:00Z" is not a real date and time'],
     ["text for a date", { startedAt: "yesterday" }, 'startedAt: "yesterday" is not an ISO 8601 date-time with offset, such as 2026-03-09T09:02:00Z'],
     ["a timeline time without offset", { timeline: [{ at: "2026-03-09T09:02:00Z", text: "Expired" }, { at: "2026-03-09T09:20", text: "Alarm" }] }, 'timeline[1].at: "2026-03-09T09:20" has no UTC offset'],

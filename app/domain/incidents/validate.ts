@@ -21,13 +21,13 @@ export type ValidationResult =
  * in `raw` (`record 1` is `raw[0]`), its id when it has one, and a field path such as
  * `timeline[2].at`. Ids must be unique within the file.
  */
-export function validateIncidents(raw: unknown[]): ValidationResult {
+export function validateIncidents(raw: unknown[], positions?: readonly number[]): ValidationResult {
   const records: Incident[] = [];
   const errors: ImportError[] = [];
   const firstIndexById = new Map<string, number>();
 
   for (let i = 0; i < raw.length; i++) {
-    const found = checkRecord(raw[i], i + 1, firstIndexById);
+    const found = checkRecord(raw[i], positions?.[i] ?? i + 1, firstIndexById);
     if (found.errors.length === 0 && found.record) {
       records.push(found.record);
       continue;
@@ -39,6 +39,33 @@ export function validateIncidents(raw: unknown[]): ValidationResult {
     errors.push(...found.errors);
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, records };
+}
+
+export interface Partition {
+  /** The valid records, with their position among `raw` (0-based). */
+  valid: { at: number; record: Incident }[];
+  /** Every invalid record's position in the file (1-based), id and problems, none left out. */
+  invalid: { index: number; id?: string; errors: ImportError[] }[];
+}
+
+/**
+ * Sorts every record into valid and invalid, with no cap on the problems: for the choice to
+ * import the valid records and skip the rest, which must name every record it skips.
+ * `positions` gives each record's 1-based position in the file when it is not `i + 1`.
+ */
+export function partitionIncidents(raw: unknown[], positions?: readonly number[], earlier: ImportError[] = []): Partition {
+  const firstIndexById = new Map<string, number>();
+  const earlierByIndex = new Map<number, ImportError[]>();
+  for (const error of earlier) earlierByIndex.set(error.index, [...(earlierByIndex.get(error.index) ?? []), error]);
+  const partition: Partition = { valid: [], invalid: [] };
+  for (let i = 0; i < raw.length; i++) {
+    const index = positions?.[i] ?? i + 1;
+    const found = checkRecord(raw[i], index, firstIndexById);
+    const errors = [...(earlierByIndex.get(index) ?? []), ...found.errors];
+    if (errors.length === 0 && found.record) partition.valid.push({ at: i, record: found.record });
+    else partition.invalid.push({ index, id: errors.find((e) => e.id)?.id, errors });
+  }
+  return partition;
 }
 
 /** The lifecycle state, with the format's default for records that do not say. */
