@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --half dev|sealed|both] [-- --json FILE] [-- --filler N]`: the press cases
+ * `npm run eval [-- --half dev|sealed|both] [-- --json FILE] [-- --filler N] [-- --claims [--detail]]`: the press cases
  * analysed end to end through an in-memory database, each beside ~300 unrelated filler records,
  * and scored as issue 10's table. The development half prints per-case and per-claim lines; the
  * sealed half prints only its aggregate rows, so that nobody tunes on what it contains.
@@ -15,6 +15,7 @@ const { values } = parseArgs({
     json: { type: "string" },
     filler: { type: "string", default: "300" },
     claims: { type: "boolean", default: false },
+    detail: { type: "boolean", default: false },
   },
   allowPositionals: true,
 });
@@ -51,6 +52,7 @@ async function runHalf(name: "dev" | "sealed"): Promise<Figures | null> {
           const mark = !l.found ? "missed" : l.suggested === l.gold ? "ok" : "WRONG";
           const conf = l.confidence === null ? "" : ` (${l.confidence.toFixed(2)})`;
           perCase.push(`    ${mark.padEnd(6)} gold ${l.gold.padEnd(12)} got ${(l.suggested ?? "-").padEnd(12)}${conf} top3 ${l.top3 ?? "-"}  ${l.quote.slice(0, 90)}`);
+          if (values.detail && l.detail && mark !== "ok") perCase.push(`        ${l.detail}`);
         }
       }
     }

@@ -103,6 +103,8 @@ export interface ClaimLine {
   suggested: string | null;
   confidence: number | null;
   top3: boolean | null;
+  /** The suggestion's basis and checks, and the top candidates, for reading on the dev half. */
+  detail?: string;
 }
 
 /**
@@ -157,7 +159,12 @@ export async function scoreCase(db: Db, c: EvalCase, options: { filler?: number 
       hit = match.candidates.slice(0, 3).some((cand) => want.includes(cand.incidentId));
       if (hit) t.top3 += 1;
     }
-    lines.push({ quote: g.quote, found: true, gold: g.verdict, suggested: verdict.suggested, confidence: verdict.confidence ?? null, top3: hit });
+    const detail = [
+      `basis: ${match.verdict.basis}`,
+      ...match.checks.map((ch) => `check ${ch.aspect} ${ch.status}: claimed '${ch.claimed}'; ${ch.recorded}`),
+      `top: ${match.candidates.slice(0, 3).map((cand) => `${cand.incidentId} ${cand.score.toFixed(2)}`).join(", ")}; want ${want.join(", ") || "-"}`,
+    ].join("\n        ");
+    lines.push({ quote: g.quote, found: true, gold: g.verdict, suggested: verdict.suggested, confidence: verdict.confidence ?? null, top3: hit, detail });
   }
   t.extracted = claims.length;
   t.truePositives = claims.filter((claim) => spans.some((g) => covers(claim, g))).length;
