@@ -5,14 +5,14 @@
  */
 import type { DateRange, ExtractedClaim } from "~/domain/claims/types";
 import type { Incident } from "~/domain/incidents/types";
-import { checkAssertions } from "./checks";
+import { checkAssertions, isAboutASpan } from "./checks";
 import { daysOutside, readClaim, refersToEarlierEvent } from "./claim-reading";
 import { factsOf } from "./incident-facts";
 import { rankCandidates } from "./rank";
 import { serviceMatches } from "./scope";
 import { epochDay } from "./text";
 import type { AnalysisContext, AnalyzedClaim, Candidate, PoolEntry } from "./types";
-import { suggestVerdict } from "./verdict";
+import { CLEAR_LEAD, draftLabel, suggestVerdict } from "./verdict";
 
 /** Candidates scoring below this share of the best one are listed but not used as evidence. */
 const EVIDENCE_RELATIVE = 0.5;
@@ -37,7 +37,14 @@ export function analyzeClaims(
     event = eventOf(claim, claimCtx, candidates, pool) ?? event;
     const matched = evidenceFor(claim, claimCtx, candidates, pool);
     const knownOrganizations = [...new Set(pool.flatMap((p) => (p.incident.organization ? [p.incident.organization] : [])))];
-    const checks = checkAssertions(claim, claimCtx, matched, { knownOrganizations, knownServices: claimCtx.knownServices, subjectId: candidates[0]?.incidentId });
+    const reading = readClaim(claim, claimCtx);
+    const options = { knownOrganizations, knownServices: claimCtx.knownServices };
+    const checks = checkAssertions(claim, claimCtx, matched, { ...options, subjectId: candidates[0]?.incidentId });
+    // A runner-up close to the best record may be the event the claim means: what would it say?
+    const [top, second] = candidates;
+    const alternative = top && second && top.score - second.score < CLEAR_LEAD
+      ? draftLabel(claim, checkAssertions(claim, claimCtx, matched, { ...options, subjectId: second.incidentId }), [second, top, ...candidates.slice(2)])
+      : undefined;
     return {
       text: claim.text,
       start: claim.start,
@@ -46,7 +53,7 @@ export function analyzeClaims(
       kind: claim.kind,
       candidates: candidates.map(({ incidentId, score, reasons }) => ({ incidentId, score, reasons })),
       checks,
-      verdict: suggestVerdict(claim, checks, candidates),
+      verdict: suggestVerdict(claim, checks, candidates, { alternative, aboutASpan: !reading.singleEvent && isAboutASpan(reading) }),
     };
   });
 }
