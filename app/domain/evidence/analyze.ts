@@ -8,7 +8,7 @@ import type { Incident } from "~/domain/incidents/types";
 import { checkAssertions, isAboutASpan } from "./checks";
 import { daysOutside, readClaim, refersToEarlierEvent } from "./claim-reading";
 import { factsOf } from "./incident-facts";
-import { rankCandidates } from "./rank";
+import { MIN_SCORE, rankCandidates } from "./rank";
 import { serviceMatches } from "./scope";
 import { epochDay } from "./text";
 import type { AnalysisContext, AnalyzedClaim, Candidate, PoolEntry } from "./types";
@@ -74,7 +74,7 @@ function eventOf(claim: ExtractedClaim, context: AnalysisContext, candidates: Ca
   const window = readClaim(claim, context).window;
   if (!window || window.source === "article" || window.toDay - window.fromDay >= EVENT_MAX_DAYS) return null;
   const top = candidates[0];
-  const incident = top?.signals.time === 1 ? pool.find((p) => p.incident.id === top.incidentId)?.incident : undefined;
+  const incident = top && top.score >= MIN_SCORE && top.signals.time === 1 ? pool.find((p) => p.incident.id === top.incidentId)?.incident : undefined;
   if (!incident) return null;
   return { window: { from: window.from, to: window.to, source: "relative", text: window.text, start: 0, end: 0 }, incident };
 }
@@ -131,7 +131,8 @@ function inferFocus(claims: ExtractedClaim[], context: AnalysisContext, pools: P
  * all of them, not the top ten), plus the candidates close to the best one; for "the longest
  * ever", the whole pool, since the event is measured against the record.
  */
-function evidenceFor(claim: ExtractedClaim, context: AnalysisContext, candidates: Candidate[], pool: PoolEntry[]): Incident[] {
+function evidenceFor(claim: ExtractedClaim, context: AnalysisContext, ranked: Candidate[], pool: PoolEntry[]): Incident[] {
+  const candidates = ranked.filter((c) => c.score >= MIN_SCORE);
   if (!candidates.length) return [];
   const reading = readClaim(claim, context);
   const window = reading.window;

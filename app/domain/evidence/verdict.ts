@@ -11,6 +11,7 @@
  * below the bar is turned into an unsure "unverifiable" that says which way the records lean.
  */
 import { readClaim } from "./claim-reading";
+import { MIN_SCORE } from "./rank";
 import { NEEDS_A_PERSON, type AssertionCheck, type Candidate, type ClaimInput, type Verdict, type VerdictLabel } from "./types";
 
 /** Aspects whose contradiction makes the claim false, in the order a basis names them. */
@@ -107,7 +108,8 @@ function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function unverifiable(claim: ClaimInput, checks: AssertionCheck[], candidates: Candidate[]): Draft {
+function unverifiable(claim: ClaimInput, checks: AssertionCheck[], ranked: Candidate[]): Draft {
+  const candidates = ranked.filter((c) => c.score >= MIN_SCORE);
   const reading = readClaim(claim, {});
   if (reading.aboutPolicy || !reading.aboutIncidents) {
     const action = candidates[0]?.reasons.find((r) => r.startsWith("action item"));
