@@ -24,6 +24,8 @@ export interface CheckOptions {
   knownServices?: string[];
   /** The best-ranked record: the event a claim about one event ("the outage") speaks of. */
   subjectId?: string;
+  /** The claim's reading, when the caller already has it (read with the same context). */
+  reading?: ClaimReading;
 }
 
 /** The records a claim's figures are computed over. */
@@ -52,7 +54,7 @@ export function checkAssertions(
   matched: Incident[],
   options: CheckOptions = {},
 ): AssertionCheck[] {
-  const reading = readClaim(claim, context);
+  const reading = options.reading ?? readClaim(claim, context);
   if (reading.aboutPolicy || !reading.aboutIncidents) return [];
   const ev = gatherEvidence(reading, matched, options);
   if (reading.deniesIncidents) return [checkNone(ev)];

@@ -39,8 +39,8 @@ interface ScopeTerms {
  * records, the closest few are returned as weak matches, scored below MIN_SCORE: a person sees
  * what is nearest, and the checks do not use them as evidence.
  */
-export function rankCandidates(claim: ClaimInput, context: AnalysisContext, pool: PoolEntry[]): Candidate[] {
-  const reading = readClaim(claim, context);
+export function rankCandidates(claim: ClaimInput, context: AnalysisContext, pool: PoolEntry[], read?: ClaimReading): Candidate[] {
+  const reading = read ?? readClaim(claim, context);
   const maxText = pool.reduce((m, p) => Math.max(m, p.textScore), 0);
   const scope = scopeTerms(reading, pool);
   const scoreAll = () => penaliseOutOfScope(scope, pool.map((entry) => scoreEntry(reading, scope, entry, maxText)));

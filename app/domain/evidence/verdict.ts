@@ -10,7 +10,7 @@
  * only where every assertion the claim makes was checked and that record backs it. A suggestion
  * below the bar is turned into an unsure "unverifiable" that says which way the records lean.
  */
-import { readClaim } from "./claim-reading";
+import { readClaim, type ClaimReading } from "./claim-reading";
 import { MIN_SCORE } from "./rank";
 import { NEEDS_A_PERSON, type AssertionCheck, type Candidate, type ClaimInput, type Verdict, type VerdictLabel } from "./types";
 
@@ -32,6 +32,8 @@ export interface VerdictOptions {
    * a figure; otherwise it speaks of one event, whose record (the best candidate) must back it.
    */
   aboutASpan?: boolean;
+  /** The claim's reading, when the caller already has it. */
+  reading?: ClaimReading;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface VerdictOptions {
  * the best one is the claim's event when it leads clearly.
  */
 export function suggestVerdict(claim: ClaimInput, checks: AssertionCheck[], candidates: Candidate[], options: VerdictOptions = {}): Verdict {
-  const draft = draftVerdict(claim, checks, candidates);
+  const draft = draftVerdict(claim, checks, candidates, options.reading);
   const { confidence, doubt } = confidenceOf(draft, claim, checks, candidates, options);
   if ((draft.suggested === "accurate" || draft.suggested === "inaccurate") && confidence < NEEDS_A_PERSON) {
     return { suggested: "unverifiable", confidence, basis: `Needs a person: the records lean towards ${draft.suggested}, but ${doubt}. ${draft.basis}` };
@@ -48,13 +50,13 @@ export function suggestVerdict(claim: ClaimInput, checks: AssertionCheck[], cand
 }
 
 /** The label the checks give before confidence is weighed (for VerdictOptions.alternative). */
-export function draftLabel(claim: ClaimInput, checks: AssertionCheck[], candidates: Candidate[]): VerdictLabel {
-  return draftVerdict(claim, checks, candidates).suggested;
+export function draftLabel(claim: ClaimInput, checks: AssertionCheck[], candidates: Candidate[], reading?: ClaimReading): VerdictLabel {
+  return draftVerdict(claim, checks, candidates, reading).suggested;
 }
 
-function draftVerdict(claim: ClaimInput, checks: AssertionCheck[], candidates: Candidate[]): Draft {
+function draftVerdict(claim: ClaimInput, checks: AssertionCheck[], candidates: Candidate[], reading?: ClaimReading): Draft {
   const decided = checks.filter((c) => c.status !== "unknown");
-  if (!decided.length) return unverifiable(claim, checks, candidates);
+  if (!decided.length) return unverifiable(claim, checks, candidates, reading);
   const contradicted = sortByAspect(decided.filter((c) => c.status === "contradicted" && c.aspect !== "outage"));
   if (contradicted.length) return { suggested: "inaccurate", basis: basisOf(contradicted) };
   const outage = decided.find((c) => c.aspect === "outage" && c.status === "contradicted");
@@ -108,9 +110,9 @@ function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function unverifiable(claim: ClaimInput, checks: AssertionCheck[], ranked: Candidate[]): Draft {
+function unverifiable(claim: ClaimInput, checks: AssertionCheck[], ranked: Candidate[], read?: ClaimReading): Draft {
   const candidates = ranked.filter((c) => c.score >= MIN_SCORE);
-  const reading = readClaim(claim, {});
+  const reading = read ?? readClaim(claim, {});
   if (reading.aboutPolicy || !reading.aboutIncidents) {
     const action = candidates[0]?.reasons.find((r) => r.startsWith("action item"));
     const basis = action
@@ -152,7 +154,8 @@ function confidenceOf(draft: Draft, claim: ClaimInput, checks: AssertionCheck[],
   const doubt = (weight: number, why: string) => doubts.push({ weight, why });
 
   if (draft.suggested === "unverifiable") {
-    const policy = !checks.length && (readClaim(claim, {}).aboutPolicy || !readClaim(claim, {}).aboutIncidents);
+    const reading = options.reading ?? readClaim(claim, {});
+    const policy = !checks.length && (reading.aboutPolicy || !reading.aboutIncidents);
     return { confidence: policy || !top ? 0.8 : 0.6, doubt: "" };
   }
   if (draft.suggested === "misleading") return { confidence: 0.6, doubt: "" };
