@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confirmRefusal, fieldText, findExcerpt, isLinkableField, linkFieldLabel, locateExcerpt } from "./evidence-links";
+import { confirmRefusal, fieldText, findExcerpt, isLinkableField, linkFieldLabel, locateExcerpt, suggestedStance } from "./evidence-links";
 import type { Incident } from "./incidents";
 
 const record: Incident = {
@@ -70,5 +70,22 @@ describe("who confirms a link", () => {
   });
   it("needs an assignee first", () => {
     expect(confirmRefusal({ id: "eng-1", roles: ["engineer"] }, null)).toMatchObject({ ok: false, status: 409 });
+  });
+});
+
+describe("the stance a link form preselects", () => {
+  const checks = [
+    { status: "supported" as const, incidentIds: ["A", "B"] },
+    { status: "contradicted" as const, incidentIds: ["B"] },
+    { status: "partial" as const, incidentIds: ["C"] },
+  ];
+  it("follows the checks that name the record", () => {
+    expect(suggestedStance(checks, "A")).toBe("supports");
+    expect(suggestedStance(checks, "B")).toBe("contradicts");
+    expect(suggestedStance(checks, "C")).toBe("context");
+  });
+  it("preselects nothing for a record no check names", () => {
+    expect(suggestedStance(checks, "D")).toBeNull();
+    expect(suggestedStance([], "A")).toBeNull();
   });
 });

@@ -104,3 +104,23 @@ export function confirmRefusal(
   }
   return { ok: true };
 }
+
+/** What a suggestion's checks say of one record, for preselecting a link's stance. */
+interface StanceCheck {
+  status: "supported" | "contradicted" | "partial" | "unknown";
+  incidentIds: string[];
+}
+
+/**
+ * The stance a link to `incidentId` most likely has, from the checks the suggestion made with
+ * it: a check it contradicts makes it "contradicts", checks it only supports make it "supports",
+ * any other check naming it makes it "context". Null where no check names the record: then the
+ * form preselects nothing and a person chooses (never "supports" by default).
+ */
+export function suggestedStance(checks: readonly StanceCheck[], incidentId: string): "supports" | "contradicts" | "context" | null {
+  const naming = checks.filter((c) => c.incidentIds.includes(incidentId));
+  if (!naming.length) return null;
+  if (naming.some((c) => c.status === "contradicted")) return "contradicts";
+  if (naming.every((c) => c.status === "supported")) return "supports";
+  return "context";
+}

@@ -255,6 +255,15 @@ async function poolIds(db: Db, ws: Workspace, claim: ExtractedClaim, context: An
         pool as (select id from text_hits${branches.length ? sql` union ${sql.join(branches, sql` union `)}` : sql``})
         select p.id, coalesce(t.rank, 0)::float8 as rank from pool p left join text_hits t on t.id = p.id`,
   );
+  if (!rows.length && ws.total > 0) {
+    // Nothing matched by words, window, scope or cause: the latest records up to publication, so
+    // that the claim is still shown its nearest records (as weak matches) rather than none.
+    const latest = await queryRows<{ id: string }>(
+      db,
+      sql`select id from incidents where started_at <= ${upper} order by started_at desc nulls last, id desc nulls last limit ${LIMITS.organization}`,
+    );
+    return { ids: latest.map((r) => ({ id: r.id, rank: 0 })) };
+  }
   return { ids: rows.map((r) => ({ id: r.id, rank: Number(r.rank) })) };
 }
 

@@ -17,6 +17,7 @@ import { recordEvent, type AuditActor } from "./audit.server";
 import { AppError } from "~/utils/app-error";
 import { inTransaction } from "./case-input.server";
 import { extractionVocabulary as cachedVocabulary } from "./analysis.server";
+import { runCaseAnalysis } from "./evidence.server";
 
 /** A claim made by hand may be long, but not a whole article. */
 export const MAX_CLAIM_CHARS = 3000;
@@ -214,6 +215,8 @@ export async function setClaimReview(db: Db, actor: AuditActor, caseId: string, 
     if (claim.review === review) return;
     await tx.update(claims).set({ review, updatedAt: new Date() }).where(eq(claims.id, claimId));
     await recordEvent(tx, actor, { action: REVIEW_ACTIONS[review], caseId, entityType: "claim", entityId: claimId, data: { from: claim.review, text: claim.text } });
+    // An accepted claim is analysed at once, so its suggestion is ready on the Evidence tab.
+    if (review === "accepted") await runCaseAnalysis(tx, actor, caseId, { only: [claimId] });
   });
 }
 
@@ -369,6 +372,7 @@ export async function splitClaim(
       entityId: claimId,
       data: { from: claim.text, into: [{ id: claimId, text: firstText }, { id: created.id, text: secondText }], unsplit: plan.filter((p) => !p.split).length },
     });
+    await runCaseAnalysis(tx, actor, caseId, { only: [claimId, created.id] });
     return { firstId: claimId, secondId: created.id };
   });
 }
@@ -489,6 +493,7 @@ export async function addClaimFromSelection(
       entityId: claimId,
       data: { sourceId, start: span.start, end: span.end, quote, outcome },
     });
+    await runCaseAnalysis(tx, actor, caseId, { only: [claimId] });
     return { claimId, outcome };
   });
 }

@@ -28,6 +28,8 @@ export const MAX_EXCERPT_CHARS = 1000;
 export interface StoredSuggestion {
   suggested: VerdictLabel;
   basis: string;
+  /** How sure the suggestion is, in [0, 1]; absent in suggestions stored before it existed. */
+  confidence?: number;
   candidates: { incidentId: string; score: number; reasons: string[] }[];
   checks: AssertionCheck[];
   /** When the analysis ran (ISO); identifies the suggestion a verdict was set from. */
@@ -86,9 +88,12 @@ async function currentVersions(db: Db, ids: string[]): Promise<Map<string, { ver
 /**
  * Re-runs the analysis for the case's claims: each claim's stored facts, read in the context of
  * its first source (publication date and the article's window), against the current records.
- * Stores each claim's suggestion in one transaction with one audit event.
+ * Stores each claim's suggestion in one transaction with one audit event. With `only`, the
+ * claims read as before (later claims refer back to earlier ones) but only those named get a
+ * new suggestion, so that a claim just accepted, added or split does not make the suggestions
+ * other people are looking at stale.
  */
-export async function runCaseAnalysis(db: Db, actor: AuditActor, caseId: string): Promise<{ analyzed: number }> {
+export async function runCaseAnalysis(db: Db, actor: AuditActor, caseId: string, options: { only?: string[] } = {}): Promise<{ analyzed: number }> {
   const rows = await db
     .select({ id: claims.id, text: claims.text, kind: claims.kind, checkWorthiness: claims.checkWorthiness, facts: claims.facts, belowThreshold: claims.belowThreshold })
     .from(claims)
@@ -130,12 +135,14 @@ export async function runCaseAnalysis(db: Db, actor: AuditActor, caseId: string)
     const context = contexts.get(sourceId) ?? {};
     const results = await analyzeExtractedClaims(db, group.map((g) => g.claim), context);
     results.forEach((result, i) => {
+      if (options.only && !options.only.includes(group[i].id)) return;
       const reading = readClaim(group[i].claim, context);
       suggestions.push({
         id: group[i].id,
         suggestion: {
           suggested: result.verdict.suggested,
           basis: result.verdict.basis,
+          confidence: result.verdict.confidence,
           candidates: result.candidates,
           checks: result.checks,
           analyzedAt,

@@ -9,9 +9,10 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { CaseTimeline } from "~/components/case-timeline";
-import { LINKABLE_FIELDS } from "~/domain/evidence-links";
+import { LINKABLE_FIELDS, suggestedStance } from "~/domain/evidence-links";
+import { NEEDS_A_PERSON } from "~/domain/evidence/types";
 import { can, type Permission } from "~/domain/roles";
-import { STANCES, VERDICT_LABELS } from "~/domain/workflow";
+import { STANCES, VERDICT_LABELS, type Stance } from "~/domain/workflow";
 import {
   confirmLink,
   findCase,
@@ -373,11 +374,19 @@ function ClaimEvidence({ claim, index, data, result, busy }: { claim: ClaimView;
 
 function Suggestion({ claim, data, busy }: { claim: ClaimView; data: Data; busy: boolean }) {
   const s = claim.suggestion;
-  if (!s) return <p className="muted small">Not analysed yet{data.canLink ? ": use “Analyse the claims” above." : "."}</p>;
+  if (!s) return <p className="muted small">Not analysed yet{data.canLink ? `: use “${data.evidence.analyzedAt ? "Analyse again" : "Analyse the claims"}” above.` : "."}</p>;
   return (
     <div className="evidence-suggestion">
       <p>
-        Suggested: <VerdictBadge verdict={s.suggested} /> <span className="muted small">(analysed {when(s.analyzedAt)}; a person sets the verdict)</span>
+        Suggested: <VerdictBadge verdict={s.suggested} />{" "}
+        {s.confidence !== undefined && s.confidence < NEEDS_A_PERSON ? (
+          <span className="badge badge-warn" title={`Confidence ${Math.round(s.confidence * 100)}%`}>
+            needs a person
+          </span>
+        ) : s.confidence !== undefined ? (
+          <span className="muted small">confidence {Math.round(s.confidence * 100)}%</span>
+        ) : null}{" "}
+        <span className="muted small">(analysed {when(s.analyzedAt)}; a person sets the verdict)</span>
       </p>
       <p className="evidence-basis">{s.basis}</p>
       {s.checks.length ? (
@@ -431,7 +440,7 @@ function Suggestion({ claim, data, busy }: { claim: ClaimView; data: Data; busy:
                     <input type="hidden" name="intent" value="link" />
                     <input type="hidden" name="claimId" value={claim.id} />
                     <input type="hidden" name="incidentId" value={c.incidentId} />
-                    <LinkFields idPrefix={`q-${claim.id}-${c.incidentId}`} errors={{}} />
+                    <LinkFields idPrefix={`q-${claim.id}-${c.incidentId}`} errors={{}} stance={suggestedStance(s.checks, c.incidentId)} />
                     <button className="btn btn-small" type="submit" disabled={busy}>
                       Link {c.incidentId}
                     </button>
@@ -448,15 +457,16 @@ function Suggestion({ claim, data, busy }: { claim: ClaimView; data: Data; busy:
   );
 }
 
-function LinkFields({ idPrefix, errors }: { idPrefix: string; errors: Record<string, string> }) {
+/** The stance radios preselect `stance` where the suggestion gives one, and nothing otherwise. */
+function LinkFields({ idPrefix, errors, stance: preselected = null }: { idPrefix: string; errors: Record<string, string>; stance?: Stance | null }) {
   return (
     <>
       <fieldset className="field">
         <legend>Stance</legend>
         <div className="checks">
-          {STANCES.map((stance, i) => (
+          {STANCES.map((stance) => (
             <label key={stance}>
-              <input type="radio" name="stance" value={stance} defaultChecked={i === 0} /> {STANCE_LABEL[stance]}
+              <input type="radio" name="stance" value={stance} defaultChecked={stance === preselected} /> {STANCE_LABEL[stance]}
             </label>
           ))}
         </div>

@@ -31,13 +31,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 /** What the page says after each action (the action redirects here with ?done=…). */
 const DONE_MESSAGES: Record<string, string> = {
-  accept: "Claim accepted.",
+  accept: "Claim accepted and analysed; its suggestion is on the Evidence tab.",
   dismiss: "Claim dismissed.",
   reopen: "Claim put back to proposed.",
   edit: "Wording saved; the quote is unchanged.",
-  split: "Claim split in two. This claim kept the first part; the second is highlighted after it.",
+  split: "Claim split in two and both parts analysed. This claim kept the first part; the second is highlighted after it.",
   merge: "Claims merged into this one.",
-  created: "Claim added from your selection.",
+  created: "Claim added from your selection and analysed; its suggestion is on the Evidence tab.",
   appearance: "That passage is the same as a claim already in the case, so it was added as another appearance of that claim.",
   exists: "That passage already is a claim; here it is.",
   assign: "Assignment saved.",

@@ -103,7 +103,13 @@ describe("factdesk analyze", () => {
       expect(Object.keys(claim).sort()).toEqual(["candidates", "checkWorthiness", "end", "kind", "start", "text", "verdict"]);
       expect(ARTICLE.slice(claim.start as number, claim.end as number)).toBe(claim.text);
       expect(["causal", "numeric", "scope", "temporal", "attribution", "other"]).toContain(claim.kind);
-      expect(["accurate", "inaccurate", "misleading", "unverifiable"]).toContain((claim.verdict as { suggested: string }).suggested);
+      const verdict = claim.verdict as { suggested: string; basis: string; confidence: number };
+      expect(["accurate", "inaccurate", "misleading", "unverifiable"]).toContain(verdict.suggested);
+      expect(Object.keys(verdict).sort()).toEqual(["basis", "confidence", "suggested"]);
+      expect(verdict.confidence).toBeGreaterThanOrEqual(0);
+      expect(verdict.confidence).toBeLessThanOrEqual(1);
+      // The records hold incidents, so every claim is shown candidates (weak ones score low).
+      expect((claim.candidates as unknown[]).length).toBeGreaterThan(0);
     }
     const starts = parsed.claims.map((c) => c.start as number);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));

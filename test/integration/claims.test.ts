@@ -161,6 +161,19 @@ describe("every claim action needs edit:claims: comms and admin may, legal and e
 });
 
 describe("accepting, dismissing and reopening", () => {
+  it("analyses a claim at once when it is accepted, leaving the other claims' suggestions as they were", async () => {
+    const ws = await setupCase();
+    const rows = await testDb.db.select().from(claims).where(eq(claims.caseId, ws.caseId));
+    const below = rows.find((r) => r.belowThreshold && !r.suggestion)!;
+    const other = rows.find((r) => r.suggestion)!;
+    expect(below, "the demo article has a below-threshold sentence with no suggestion").toBeDefined();
+    await post(ws, { intent: "accept", claimId: below.id });
+    const [accepted] = await testDb.db.select().from(claims).where(eq(claims.id, below.id));
+    expect(accepted.suggestion).toMatchObject({ suggested: expect.any(String), confidence: expect.any(Number) });
+    const [untouched] = await testDb.db.select().from(claims).where(eq(claims.id, other.id));
+    expect(untouched.suggestion).toEqual(other.suggestion);
+  });
+
   it("moves the review state, redirects to the claim, and records each step", async () => {
     const ws = await setupCase();
     const claim = await claimByText(ws, FOUR_TIMES);
@@ -255,6 +268,10 @@ describe("splitting a claim", () => {
     const [row] = await testDb.db.select().from(claims).where(eq(claims.id, claim.id));
     expect(row.fingerprint).toBe(claimFingerprint("One of the outages lasted more than six hours"));
     expect(row.kind).toBe("numeric");
+    // Both parts are analysed at once: the new second part has a suggestion without pressing anything.
+    const [secondRow] = await testDb.db.select().from(claims).where(eq(claims.id, second.id));
+    expect(row.suggestion).toMatchObject({ suggested: expect.any(String), confidence: expect.any(Number) });
+    expect(secondRow.suggestion).toMatchObject({ suggested: expect.any(String), confidence: expect.any(Number) });
     await expectExactQuotes(ws);
   });
 
@@ -334,6 +351,8 @@ describe("adding a claim from a selection", () => {
     expect(body.slice(claim.appearances[0].start, claim.appearances[0].end)).toBe(phrase);
     const [event] = await testDb.db.select().from(auditEvents).where(and(eq(auditEvents.action, "claim.added"), eq(auditEvents.caseId, ws.caseId)));
     expect(event.data).toMatchObject({ quote: phrase, outcome: "created" });
+    const [row] = await testDb.db.select().from(claims).where(eq(claims.id, claim.id));
+    expect(row.suggestion, "a claim added from a selection is analysed at once").toMatchObject({ suggested: expect.any(String) });
   });
 
   it("finds a typed quote in the body, even across a line break typed as a space", async () => {

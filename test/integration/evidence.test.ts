@@ -190,7 +190,7 @@ describe(`each assertion check, both ways, through the pipeline (${TEST_DRIVER})
     expect(check, `no ${aspect} check; checks were ${JSON.stringify(claim.checks)}`).toBeDefined();
     expect(check!.status).toBe(status);
     expect(check!.recorded).toMatch(recorded);
-    expect(claim.verdict.suggested).toBe(status === "supported" ? (aspect === "count" ? "misleading" : "accurate") : "inaccurate");
+    expect(claim.verdict.suggested, claim.verdict.basis).toBe(status === "supported" ? (aspect === "count" ? "misleading" : "accurate") : "inaccurate");
     expect(claim.verdict.basis).toMatch(/[A-Z]{3}-\d{4}-\d{4}/);
   });
 });

@@ -5,14 +5,14 @@
  */
 import type { DateRange, ExtractedClaim } from "~/domain/claims/types";
 import type { Incident } from "~/domain/incidents/types";
-import { checkAssertions } from "./checks";
-import { daysOutside, readClaim, refersToEarlierEvent } from "./claim-reading";
+import { checkAssertions, isAboutASpan } from "./checks";
+import { daysOutside, readClaim, refersToEarlierEvent, type ClaimReading } from "./claim-reading";
 import { factsOf } from "./incident-facts";
-import { rankCandidates } from "./rank";
+import { MIN_SCORE, rankCandidates } from "./rank";
 import { serviceMatches } from "./scope";
 import { epochDay } from "./text";
 import type { AnalysisContext, AnalyzedClaim, Candidate, PoolEntry } from "./types";
-import { suggestVerdict } from "./verdict";
+import { CLEAR_LEAD, draftLabel, suggestVerdict } from "./verdict";
 
 /** Candidates scoring below this share of the best one are listed but not used as evidence. */
 const EVIDENCE_RELATIVE = 0.5;
@@ -33,11 +33,19 @@ export function analyzeClaims(
   return claims.map((claim, i) => {
     const pool = pools[i];
     const claimCtx = event && refersToEarlierEvent(claim) && sameService(claim, event.incident) ? { ...ctx, articleWindow: event.window } : ctx;
-    const candidates = rankCandidates(claim, claimCtx, pool);
-    event = eventOf(claim, claimCtx, candidates, pool) ?? event;
-    const matched = evidenceFor(claim, claimCtx, candidates, pool);
+    // One reading of the claim, in its context, for ranking, checks and the verdict.
+    const reading = readClaim(claim, claimCtx);
+    const candidates = rankCandidates(claim, claimCtx, pool, reading);
+    event = eventOf(reading, candidates, pool) ?? event;
+    const matched = evidenceFor(reading, candidates, pool);
     const knownOrganizations = [...new Set(pool.flatMap((p) => (p.incident.organization ? [p.incident.organization] : [])))];
-    const checks = checkAssertions(claim, claimCtx, matched, { knownOrganizations, knownServices: claimCtx.knownServices, subjectId: candidates[0]?.incidentId });
+    const options = { reading, knownOrganizations, knownServices: claimCtx.knownServices };
+    const checks = checkAssertions(claim, claimCtx, matched, { ...options, subjectId: candidates[0]?.incidentId });
+    // A runner-up close to the best record may be the event the claim means: what would it say?
+    const [top, second] = candidates;
+    const alternative = top && second && top.score - second.score < CLEAR_LEAD
+      ? draftLabel(claim, checkAssertions(claim, claimCtx, matched, { ...options, subjectId: second.incidentId }), [second, top, ...candidates.slice(2)], reading)
+      : undefined;
     return {
       text: claim.text,
       start: claim.start,
@@ -46,7 +54,7 @@ export function analyzeClaims(
       kind: claim.kind,
       candidates: candidates.map(({ incidentId, score, reasons }) => ({ incidentId, score, reasons })),
       checks,
-      verdict: suggestVerdict(claim, checks, candidates),
+      verdict: suggestVerdict(claim, checks, candidates, { alternative, aboutASpan: !reading.singleEvent && isAboutASpan(reading), reading }),
     };
   });
 }
@@ -63,11 +71,11 @@ interface ArticleEvent {
  * The event a claim established, for later claims that refer back to it ("The disruption
  * lasted almost seven hours"): the claim's own short window, when its best record lies in it.
  */
-function eventOf(claim: ExtractedClaim, context: AnalysisContext, candidates: Candidate[], pool: PoolEntry[]): ArticleEvent | null {
-  const window = readClaim(claim, context).window;
+function eventOf(reading: ClaimReading, candidates: Candidate[], pool: PoolEntry[]): ArticleEvent | null {
+  const window = reading.window;
   if (!window || window.source === "article" || window.toDay - window.fromDay >= EVENT_MAX_DAYS) return null;
   const top = candidates[0];
-  const incident = top?.signals.time === 1 ? pool.find((p) => p.incident.id === top.incidentId)?.incident : undefined;
+  const incident = top && top.score >= MIN_SCORE && top.signals.time === 1 ? pool.find((p) => p.incident.id === top.incidentId)?.incident : undefined;
   if (!incident) return null;
   return { window: { from: window.from, to: window.to, source: "relative", text: window.text, start: 0, end: 0 }, incident };
 }
@@ -124,9 +132,9 @@ function inferFocus(claims: ExtractedClaim[], context: AnalysisContext, pools: P
  * all of them, not the top ten), plus the candidates close to the best one; for "the longest
  * ever", the whole pool, since the event is measured against the record.
  */
-function evidenceFor(claim: ExtractedClaim, context: AnalysisContext, candidates: Candidate[], pool: PoolEntry[]): Incident[] {
+function evidenceFor(reading: ClaimReading, ranked: Candidate[], pool: PoolEntry[]): Incident[] {
+  const candidates = ranked.filter((c) => c.score >= MIN_SCORE);
   if (!candidates.length) return [];
-  const reading = readClaim(claim, context);
   const window = reading.window;
   const best = candidates[0].score;
   const close = new Set(candidates.filter((c) => c.score >= best * EVIDENCE_RELATIVE).map((c) => c.incidentId));

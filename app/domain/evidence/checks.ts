@@ -24,6 +24,8 @@ export interface CheckOptions {
   knownServices?: string[];
   /** The best-ranked record: the event a claim about one event ("the outage") speaks of. */
   subjectId?: string;
+  /** The claim's reading, when the caller already has it (read with the same context). */
+  reading?: ClaimReading;
 }
 
 /** The records a claim's figures are computed over. */
@@ -52,7 +54,7 @@ export function checkAssertions(
   matched: Incident[],
   options: CheckOptions = {},
 ): AssertionCheck[] {
-  const reading = readClaim(claim, context);
+  const reading = options.reading ?? readClaim(claim, context);
   if (reading.aboutPolicy || !reading.aboutIncidents) return [];
   const ev = gatherEvidence(reading, matched, options);
   if (reading.deniesIncidents) return [checkNone(ev)];
@@ -141,15 +143,62 @@ function scopeLabel(scope: Evidence["scope"]): string {
 
 function checkScope(ev: Evidence): AssertionCheck {
   const claimed = scopeLabel(ev.scope);
+  const event = ev.subject;
+  // One event ("the outage also spread to ..."): the event's own record must name every place,
+  // service and unit the claim does; other records in the window say nothing about that event.
+  if (event && !isAboutASpan(ev.reading) && ev.inWindow.includes(event)) return checkSubjectScope(ev, event, claimed);
   if (ev.inScope.length) {
-    return check("scope", "supported", claimed, `${incidentList(ev.inScope, ev.where)} involved ${claimed}`, ev.inScope);
+    // A record that leaves a dimension blank is not excluded by it, but it does not back it either.
+    const naming = ev.inScope.filter((f) => namesScope(ev.scope, f));
+    if (!naming.length) return check("scope", "unknown", claimed, `the records ${ev.where} do not name ${claimed}`, []);
+    return check("scope", "supported", claimed, `${incidentList(naming, ev.where)} involved ${claimed}`, naming);
   }
   if (!ev.inWindow.length) return check("scope", "unknown", claimed, `no incident is recorded ${ev.where}`, []);
   const subject = ev.inWindow.length === 1 ? `${ev.inWindow[0].incident.id}, the only incident ${ev.where},` : `the ${incidentList(ev.inWindow, ev.where)}`;
   let recorded = `${subject} ${scopeMismatch(ev)}`;
   const last = lastInScopeBefore(ev);
   if (last) recorded += `; the last ${claimed} incident on record, ${last.incident.id}, was on ${formatDay(last.startDay)}`;
-  return check("scope", "contradicted", claimed, recorded, last ? [...ev.inWindow, last] : ev.inWindow);
+  // An organisation is on every record, so a window without it says it was not hit; services and
+  // regions are named loosely, so a window without them is only silent unless one record is the event.
+  const orgMissing = ev.scope.organizations.length > 0 && !ev.inWindow.some((f) => f.organization && ev.scope.organizations.some((o) => organizationMatches(o, f.organization!)));
+  return { ...check("scope", "contradicted", claimed, recorded, last ? [...ev.inWindow, last] : ev.inWindow), ...(orgMissing ? {} : { silent: true }) };
+}
+
+/**
+ * A claim about a span of its own ("this week"), several incidents or a count speaks of whatever
+ * happened in it; otherwise it speaks of one event, the best-ranked record.
+ */
+export function isAboutASpan(reading: ClaimReading): boolean {
+  return reading.plural || reading.namesASpan || reading.quantities.some((q) => q.kind === "count");
+}
+
+/** Whether a record names (not merely does not exclude) each dimension of the claimed scope. */
+function namesScope(scope: Evidence["scope"], f: IncidentFacts): boolean {
+  if (scope.organizations.length && !(f.organization && scope.organizations.some((o) => organizationMatches(o, f.organization!)))) return false;
+  if (scope.services.length && !scope.services.some((s) => serviceMatches(s, f.services))) return false;
+  if (scope.regions.length && !f.regions.some((r) => scope.regions.some((c) => regionMatches(c, r)))) return false;
+  return true;
+}
+
+/** Each claimed value the subject's record lacks, by the field that lacks it. */
+function checkSubjectScope(ev: Evidence, subject: IncidentFacts, claimed: string): AssertionCheck {
+  const { organizations, services, regions } = ev.scope;
+  const blank = [
+    organizations.length && !subject.organization ? "organisation" : "",
+    services.length && !subject.services.length ? "services" : "",
+    regions.length && !subject.regions.length ? "regions" : "",
+  ].filter(Boolean);
+  const missing: string[] = [];
+  const org = subject.organization;
+  if (organizations.length && org && !organizations.some((o) => organizationMatches(o, org))) missing.push(`its organisation is recorded as '${org}', not ${listJoin(organizations)}`);
+  const lackingServices = subject.services.length ? services.filter((s) => !serviceMatches(s, subject.services)) : [];
+  if (lackingServices.length) missing.push(`its services are recorded as '${subject.services.join(", ")}', without ${listJoin(lackingServices)}`);
+  const lackingRegions = subject.regions.length ? regions.filter((c) => !subject.regions.some((r) => regionMatches(c, r))) : [];
+  if (lackingRegions.length) missing.push(`its regions are recorded as '${subject.regions.join(", ")}', without ${listJoin(lackingRegions)}`);
+  const id = subject.incident.id;
+  if (!missing.length && blank.length) return check("scope", "unknown", claimed, `${id}, the incident the claim speaks of, records no ${listJoin(blank)}`, [subject]);
+  if (!missing.length) return check("scope", "supported", claimed, `${id}, the incident the claim speaks of, involved ${claimed}`, [subject]);
+  return check("scope", "contradicted", claimed, `${id}, the incident the claim speaks of: ${missing.join("; ")}`, [subject]);
 }
 
 /**
@@ -368,6 +417,9 @@ interface TagFinding {
   recorded: string;
 }
 
+/** Up to this many records, each one's recorded root cause is read against the asserted one. */
+const CAUSE_EXAMINED_MAX = 3;
+
 function checkCause(ev: Evidence, causes: AssertedCause[]): AssertionCheck {
   const set = countedSet(ev);
   const findings = causes.map((c) => findTag(ev, set, c));
@@ -375,7 +427,9 @@ function checkCause(ev: Evidence, causes: AssertedCause[]): AssertionCheck {
   const claimed = causes.map((c) => (c.negated ? `not ${c.text}` : c.text)).join("; ");
   const involved = [...new Set(findings.flatMap((f) => f.supporters))];
   const others = set.filter((f) => findings.some((x) => mentionsCause(f, x.cause.tag)));
-  return check("cause", decisive.status, claimed, decisive.recorded, involved.length ? involved : others);
+  // A cause no record supports is contradicted by the root causes of the records the claim speaks of.
+  const examined = decisive.status === "contradicted" && set.length <= CAUSE_EXAMINED_MAX ? set : [];
+  return check("cause", decisive.status, claimed, decisive.recorded, involved.length ? involved : others.length ? others : examined);
 }
 
 /** A specific cause decides; generic ones ("human error") decide only when nothing else is supported. */

@@ -29,6 +29,8 @@ export type Superlative = "longest" | "largest" | "first";
 export interface ClaimReading {
   text: string;
   window: ClaimWindow | null;
+  /** The claim dates itself by a span of days ("this week", "in March"), not one day or the article's window. */
+  namesASpan: boolean;
   /** Organisations the claim itself names, and whether they came from the article instead. */
   organizations: string[];
   organizationsFromArticle: boolean;
@@ -146,6 +148,7 @@ export function readClaim(claim: ClaimInput, context: AnalysisContext): ClaimRea
   return {
     text,
     window: claimWindow(facts.dates, context, aboutIncidents),
+    namesASpan: facts.dates.some((d) => d.source !== "article" && d.from !== d.to),
     organizations: ownOrgs.length ? ownOrgs : articleOrgs,
     organizationsFromArticle: ownOrgs.length === 0 && articleOrgs.length > 0,
     services: facts.services.map((s) => s.name.toLowerCase()).filter((s) => namedInText(text, s)),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { window } from "./fixtures/eval-case";
 import { makeClaim, makeIncident } from "./fixtures/factory";
-import { rankCandidates } from "./rank";
+import { MIN_SCORE, rankCandidates } from "./rank";
 import type { PoolEntry } from "./types";
 
 const march = window("2026-03-05", "2026-03-11", "this week");
@@ -56,9 +56,15 @@ describe("rankCandidates", () => {
     expect(retail?.reasons).toContain("organization retail, not cloud");
   });
 
-  it("returns nothing for a policy claim", () => {
+  it("gives a policy claim only weak matches, scored below what counts as bearing on it", () => {
     const claim = makeClaim("The company has pushed its engineers to use AI coding tools", { causes: [["ai_assisted_tooling", "AI coding tools"]] });
-    expect(rankCandidates(claim, { articleWindow: march }, pool([truth, 1], [otherMonth, 1]))).toEqual([]);
+    const ranked = rankCandidates(claim, { articleWindow: march }, pool([truth, 1], [otherMonth, 1]));
+    expect(ranked.length).toBeGreaterThan(0);
+    for (const c of ranked) {
+      expect(c.score).toBeLessThan(MIN_SCORE);
+      expect(c.reasons).toContain("weak match: no record clearly bears on the claim");
+    }
+    expect(rankCandidates(claim, { articleWindow: march }, [])).toEqual([]);
   });
 
   it("returns at most ten candidates, best first, each scored in 0..1", () => {
@@ -75,9 +81,14 @@ describe("rankCandidates", () => {
     const far = makeIncident({ id: "FAR", organization: "cloud", services: ["dns"], startedAt: "2025-06-01T10:00:00Z", resolvedAt: "2025-06-01T11:00:00Z" });
     const ranked = rankCandidates(claim, {}, pool([truth, 1], [far, 0]));
     expect(ranked.map((c) => c.incidentId)).toEqual(["TRUE"]);
+    // Alone, the far record is still shown, as a weak match.
+    const alone = rankCandidates(claim, {}, pool([far, 0]));
+    expect(alone.map((c) => c.incidentId)).toEqual(["FAR"]);
+    expect(alone[0].score).toBeLessThan(MIN_SCORE);
   });
 
-  it("ranks 200 pool records well under 5 ms", () => {
+  // Speed is measured by `npm run bench`; tests assert behaviour only.
+  it("ranks 200 pool records, best first, at most ten", () => {
     const big: PoolEntry[] = Array.from({ length: 200 }, (_, i) => ({
       incident: makeIncident({ startedAt: new Date(Date.UTC(2026, 0, 1 + (i % 120), 10)).toISOString().replace(".000", "") }),
       textScore: (i % 17) / 17,
@@ -88,14 +99,9 @@ describe("rankCandidates", () => {
       quantities: [["duration", 360, "gt", "more than six hours"]],
       dates: [["2026-03-05", "2026-03-11", "between 5 and 11 March"]],
     });
-    rankCandidates(claim, {}, big);
-    // The best of several batches: on a machine shared with other test files, the slower
-    // batches measure the scheduler, not the code.
-    const batches = Array.from({ length: 5 }, () => {
-      const t0 = performance.now();
-      for (let i = 0; i < 10; i++) rankCandidates(claim, {}, big);
-      return (performance.now() - t0) / 10;
-    });
-    expect(Math.min(...batches)).toBeLessThan(5);
+    const ranked = rankCandidates(claim, {}, big);
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(ranked.length).toBeLessThanOrEqual(10);
+    expect(rankCandidates(claim, {}, big)).toEqual(ranked);
   });
 });

@@ -14,8 +14,10 @@ import { epochDay, formatMinutes, formatNumber, formatRange, plural, textMention
 import type { AnalysisContext, Candidate, CandidateSignals, ClaimInput, PoolEntry } from "./types";
 
 const MAX_CANDIDATES = 10;
-/** Below this a record does not bear on the claim. */
-const MIN_SCORE = 0.2;
+/** Below this a record does not bear on the claim: it is shown as a weak match, never used as evidence. */
+export const MIN_SCORE = 0.2;
+/** How many weak matches a claim with no better candidate is shown. */
+const WEAK_CANDIDATES = 3;
 /** Nor does one far below the best record. */
 const MIN_RELATIVE = 0.3;
 
@@ -32,16 +34,33 @@ interface ScopeTerms {
 
 /**
  * Rank the records the database retrieved for a claim, best first, at most 10, dropping those
- * with negligible score. Returns [] when nothing bears on the claim (a policy claim with no
- * matching action item, or a claim that is not about incidents at all).
+ * with negligible score. Where nothing bears on the claim (a policy claim with no matching
+ * action item, a claim that is not about incidents, or only faint matches) but the pool holds
+ * records, the closest few are returned as weak matches, scored below MIN_SCORE: a person sees
+ * what is nearest, and the checks do not use them as evidence.
  */
-export function rankCandidates(claim: ClaimInput, context: AnalysisContext, pool: PoolEntry[]): Candidate[] {
-  const reading = readClaim(claim, context);
-  if (!reading.aboutIncidents || reading.aboutPolicy) return rankByActionItems(claim, pool);
+export function rankCandidates(claim: ClaimInput, context: AnalysisContext, pool: PoolEntry[], read?: ClaimReading): Candidate[] {
+  const reading = read ?? readClaim(claim, context);
   const maxText = pool.reduce((m, p) => Math.max(m, p.textScore), 0);
   const scope = scopeTerms(reading, pool);
-  const scored = pool.map((entry) => scoreEntry(reading, scope, entry, maxText));
-  return keepBest(penaliseOutOfScope(scope, scored));
+  const scoreAll = () => penaliseOutOfScope(scope, pool.map((entry) => scoreEntry(reading, scope, entry, maxText)));
+  if (!reading.aboutIncidents || reading.aboutPolicy) {
+    const byAction = rankByActionItems(claim, pool);
+    return byAction.length ? byAction : weakMatches(scoreAll());
+  }
+  const scored = scoreAll();
+  const kept = keepBest(scored);
+  return kept.length ? kept : weakMatches(scored);
+}
+
+/** The closest records of a pool where none bears on the claim, each scored below MIN_SCORE. */
+function weakMatches(scored: Candidate[]): Candidate[] {
+  const sorted = [...scored].sort((a, b) => b.score - a.score || (a.incidentId < b.incidentId ? -1 : a.incidentId > b.incidentId ? 1 : 0));
+  return sorted.slice(0, WEAK_CANDIDATES).map((c) => ({
+    ...c,
+    score: round(Math.min(c.score, MIN_SCORE - 0.01) * 0.9),
+    reasons: [...c.reasons, "weak match: no record clearly bears on the claim"],
+  }));
 }
 
 /**

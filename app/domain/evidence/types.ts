@@ -68,6 +68,11 @@ export interface AssertionCheck {
   /** The records' side, as a sentence fragment naming figures. */
   recorded: string;
   incidentIds: string[];
+  /**
+   * The records only fail to name what the claim says (no service or region of theirs matches),
+   * rather than a field of theirs stating otherwise: silence, not a contradiction by itself.
+   */
+  silent?: boolean;
 }
 
 /** The verdicts of the analyze contract; db/ turns these into an enum. */
@@ -79,7 +84,15 @@ export interface Verdict {
   suggested: VerdictLabel;
   /** One or two plain sentences naming incident ids and figures. */
   basis: string;
+  /**
+   * How sure the suggestion is, in [0, 1]. Below NEEDS_A_PERSON the app shows it as "needs a
+   * person"; "accurate" and "inaccurate" are only suggested at or above it.
+   */
+  confidence: number;
 }
+
+/** Suggestions less sure than this are shown as "needs a person". */
+export const NEEDS_A_PERSON = 0.5;
 
 /** One claim's analysis in the analyze.md shape, with the checks behind the verdict. */
 export interface AnalyzedClaim {
