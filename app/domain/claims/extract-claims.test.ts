@@ -4,7 +4,7 @@ import { extractClaims } from "./extract-claims";
 import { evaluateAgainstGold, type GoldCase } from "./fixtures/evaluate-against-gold";
 import type { ExtractionOptions } from "./types";
 
-const MERIDIAN = new URL("../../../../shared/examples/meridian/", import.meta.url);
+const MERIDIAN = new URL("../../../db/demo/meridian/", import.meta.url);
 const FIXTURES = [
   "harbourside-bank",
   "nimbus-cloud",
