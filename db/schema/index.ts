@@ -1,3 +1,4 @@
 export * from "./auth";
 export * from "./incidents";
 export * from "./cases";
+export * from "./drafts";
