@@ -9,18 +9,9 @@
  * send the draft back to draft (a new version dismisses every approval given on the old one).
  */
 import type { Role } from "./roles";
+import { DRAFT_STATES, type DraftState } from "./workflow";
 
-export const DRAFT_STATES = [
-  "draft",
-  "fact_check",
-  "legal_review",
-  "comms_approval",
-  "approved",
-  "published",
-  "retracted",
-  "superseded",
-] as const;
-export type DraftState = (typeof DRAFT_STATES)[number];
+export { DRAFT_STATES, type DraftState };
 
 export const DRAFT_STATE_LABELS: Record<DraftState, string> = {
   draft: "Draft",

@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./incidents";
 export * from "./cases";
 export * from "./drafts";
+export * from "./reviews";
