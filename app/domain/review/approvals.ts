@@ -62,12 +62,13 @@ export function decisionRefusal(input: {
   if (!input.current || input.current.id !== input.version.id)
     return "A newer version of this draft exists; read it and decide on that one.";
   if (input.current.hash !== input.version.hash) return "The version's text does not match the hash you reviewed; reload it.";
+  if (input.decision !== "approved") return null;
   const role = MEANING_ROLE[meaning];
   if (!input.reviewer.roles.includes(role) && !input.reviewer.roles.includes("admin"))
     return `Only ${role} can give “${APPROVAL_MEANING_LABELS[meaning]}”.`;
   if (meaning === "facts_confirmed" && input.assignedEngineerIds && !input.reviewer.roles.includes("admin") && !input.assignedEngineerIds.includes(input.reviewer.id))
     return "Only an engineer assigned to a claim this draft cites can confirm its facts.";
-  if (input.decision === "approved" && input.editorIds.includes(input.reviewer.id))
+  if (input.editorIds.includes(input.reviewer.id))
     return "You wrote or edited this text, so you cannot approve it; another reviewer must.";
   return null;
 }
