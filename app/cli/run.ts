@@ -4,6 +4,7 @@ import { DataDirInUseError } from "#db/data-lock";
 import type { Workspace } from "#db/open";
 import { ConfigError, readEnv, resolveDbLocation } from "~/utils/env.server";
 import { openWorkspace } from "../server/workspace";
+import { auditCommand } from "./commands/audit";
 import { demoCommand } from "./commands/demo";
 import { analyzeCommand } from "./commands/analyze";
 import { exportCommand, importCommand } from "./commands/incidents";
@@ -13,7 +14,7 @@ import { CliError, type CliIO, type Command, type CommandContext } from "./types
 
 export { CliError };
 
-export const COMMANDS: Command[] = [analyzeCommand, importCommand, exportCommand, usersCommand, migrateCommand, demoCommand];
+export const COMMANDS: Command[] = [analyzeCommand, importCommand, exportCommand, usersCommand, migrateCommand, demoCommand, auditCommand];
 
 const DB_OPTION = { db: { type: "string" as const } };
 
