@@ -19,11 +19,6 @@ export interface AuditActor {
   ip?: string | null;
 }
 
-/** The audit actor for a signed-in user acting through a request; `ip` from the load context. */
-export function auditActorFor(user: { id: string; email: string; name?: string; roles?: readonly string[] }, ip?: string | null): AuditActor {
-  return { id: user.id, label: user.email, name: user.name, roles: user.roles, ip: ip ?? null };
-}
-
 export async function recordEvent(
   db: Db,
   actor: AuditActor,

@@ -38,7 +38,7 @@ import type { ReviewDecision } from "~/domain/review-enums";
 import type { DraftState } from "~/domain/workflow";
 import { AppError } from "~/utils/app-error";
 import { recordEvent, type AuditActor } from "./audit.server";
-import { inTransaction } from "./case-input.server";
+import { actorOf, inTransaction } from "./case-input.server";
 
 /** The person taking a step: who they are for the rules, and how the trail names them. */
 export interface ReviewActor {
@@ -50,7 +50,7 @@ export interface ReviewActor {
 }
 
 function auditActor(user: ReviewActor): AuditActor {
-  return { id: user.id, label: user.email, name: user.name, roles: user.roles, ip: user.ip ?? null };
+  return actorOf(user, user.ip);
 }
 
 /** The checks stored with a version may come in a few shapes; read each flag's key and label. */

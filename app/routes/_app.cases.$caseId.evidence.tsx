@@ -22,6 +22,7 @@ import {
   setVerdict,
   unlinkEvidence,
 } from "~/models/evidence.server";
+import { actorOf } from "~/models/case.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 
@@ -98,7 +99,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const message = permission ? Object.values(parsed.errors)[0] : "That form is not one this page knows.";
     return json<ActionData>({ ok: false, intent, claimId, message, errors: parsed.errors }, { status: 400 });
   }
-  const actor = { id: user.id, label: user.email };
+  const actor = actorOf(user, context.clientIp);
   const data = parsed.data;
   try {
     switch (data.intent) {

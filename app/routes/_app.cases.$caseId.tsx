@@ -8,7 +8,7 @@ import { dueState, formatDay, formatUtcDateTime, relativeDue } from "~/domain/ca
 import { can } from "~/domain/roles";
 import { MAX_BODY_LABEL, SOURCE_FILE_TYPES } from "~/domain/source-input";
 import { SOURCE_FORMATS } from "~/domain/workflow";
-import { listEvents } from "~/models/audit.server";
+import { claimNumbers, listEvents } from "~/models/audit.server";
 import { actorOf, getCaseWorkspace, listCaseOwners, updateCase } from "~/models/case.server";
 import { addSource } from "~/models/source.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -38,7 +38,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const caseId = requireId(params.caseId, "case");
   const workspace = await getCaseWorkspace(context.db, caseId);
   if (!workspace) throw new Response("There is no such case.", { status: 404, statusText: "Not Found" });
-  const [events, owners] = await Promise.all([listEvents(context.db, { caseId, limit: 200 }), listCaseOwners(context.db)]);
+  const [events, owners, claimRefs] = await Promise.all([listEvents(context.db, { caseId, limit: 200 }), listCaseOwners(context.db), claimNumbers(context.db, [caseId])]);
   const url = new URL(request.url);
   const tab = (TABS.find((t) => t.id === url.searchParams.get("tab"))?.id ?? "sources") as TabId;
   const now = new Date();
@@ -56,6 +56,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     })),
     claims: workspace.claims.map(({ facts: _facts, ...claim }) => claim),
     events,
+    claimRefs,
     owners,
     tab,
     showAll: url.searchParams.get("all") === "1",
@@ -85,7 +86,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return json<ActionData>({ ok: false, intent, message, errors: parsed.errors, field: Object.keys(parsed.errors)[0] }, { status: 400 });
   }
   const input = parsed.data;
-  const actor = actorOf(user);
+  const actor = actorOf(user, context.clientIp);
   try {
     switch (input.intent) {
       case "update-case": {
@@ -225,7 +226,7 @@ export default function CaseWorkspace() {
           {data.tab === "activity" ? (
             <section aria-labelledby="activity-heading">
               <h2 id="activity-heading">Activity</h2>
-              <CaseActivity events={data.events} />
+              <CaseActivity events={data.events} refs={{ claimNumbers: data.claimRefs }} />
             </section>
           ) : null}
         </div>

@@ -23,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(NewCaseForm, await request.formData());
   if (!parsed.ok) return json<ActionData>({ ok: false, errors: parsed.errors }, { status: 400 });
   try {
-    const { id } = await createCase(context.db, actorOf(user), {
+    const { id } = await createCase(context.db, actorOf(user, context.clientIp), {
       title: parsed.data.title,
       summary: parsed.data.summary,
       ownerId: parsed.data.ownerId ?? null,
