@@ -5,6 +5,7 @@ import type { Workspace } from "#db/open";
 import { ConfigError, readEnv, resolveDbLocation } from "~/utils/env.server";
 import { openWorkspace } from "../server/workspace";
 import { demoCommand } from "./commands/demo";
+import { checkDraftCommand, draftCommand } from "./commands/drafts";
 import { analyzeCommand } from "./commands/analyze";
 import { exportCommand, importCommand } from "./commands/incidents";
 import { migrateCommand } from "./commands/migrate";
@@ -13,7 +14,16 @@ import { CliError, type CliIO, type Command, type CommandContext } from "./types
 
 export { CliError };
 
-export const COMMANDS: Command[] = [analyzeCommand, importCommand, exportCommand, usersCommand, migrateCommand, demoCommand];
+export const COMMANDS: Command[] = [
+  analyzeCommand,
+  draftCommand,
+  checkDraftCommand,
+  importCommand,
+  exportCommand,
+  usersCommand,
+  migrateCommand,
+  demoCommand,
+];
 
 const DB_OPTION = { db: { type: "string" as const } };
 

@@ -348,7 +348,9 @@ export function accepts(fig: Figure, v: number): boolean {
     case "atMost":
       return v <= x;
     default: {
-      const slack = fig.kind === "duration" ? Math.max(fig.precision / 2, 0.03 * x) : fig.kind === "percent" ? Math.max(0.5, fig.precision / 2) : fig.precision / 2;
+      // A whole number of hours stands for anything under half an hour either side (6 h 30 min is not "six hours").
+      if (fig.kind === "duration") return Math.abs(v - x) < Math.max(fig.precision / 2, 0.03 * x, 1);
+      const slack = fig.kind === "percent" ? Math.max(0.5, fig.precision / 2) : fig.precision / 2;
       return Math.abs(v - x) <= slack;
     }
   }
