@@ -548,3 +548,11 @@ export async function archiveSnippet(db: Db, actor: AuditActor, id: string) {
     await recordEvent(tx, actor, { action: "snippet.archived", entityType: "snippet", entityId: id });
   });
 }
+
+/** The claims behind a version's citation markers, for the editor's list of sources. */
+export async function citationClaims(db: Db, citations: Citation[]) {
+  const ids = [...new Set(citations.map((c) => c.claimId))];
+  const rows = ids.length ? await db.select({ id: claims.id, text: claims.text, verdict: claims.verdict }).from(claims).where(inArray(claims.id, ids)) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return citations.map((c) => ({ ...c, claim: byId.get(c.claimId) ?? null }));
+}
