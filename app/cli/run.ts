@@ -6,6 +6,7 @@ import { ConfigError, readEnv, resolveDbLocation } from "~/utils/env.server";
 import { openWorkspace } from "../server/workspace";
 import { auditCommand } from "./commands/audit";
 import { demoCommand } from "./commands/demo";
+import { checkDraftCommand, draftCommand } from "./commands/drafts";
 import { analyzeCommand } from "./commands/analyze";
 import { exportCommand, importCommand } from "./commands/incidents";
 import { migrateCommand } from "./commands/migrate";
@@ -14,7 +15,17 @@ import { CliError, type CliIO, type Command, type CommandContext } from "./types
 
 export { CliError };
 
-export const COMMANDS: Command[] = [analyzeCommand, importCommand, exportCommand, usersCommand, migrateCommand, demoCommand, auditCommand];
+export const COMMANDS: Command[] = [
+  analyzeCommand,
+  draftCommand,
+  checkDraftCommand,
+  importCommand,
+  exportCommand,
+  usersCommand,
+  migrateCommand,
+  demoCommand,
+  auditCommand,
+];
 
 const DB_OPTION = { db: { type: "string" as const } };
 

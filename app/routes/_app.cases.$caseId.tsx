@@ -20,6 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 /** The evidence page's route id (app/routes/_app.cases.$caseId.evidence.tsx). */
 const EVIDENCE_ROUTE_ID = "routes/_app.cases.$caseId.evidence";
+const DRAFTS_ROUTE_PREFIX = "routes/_app.cases.$caseId.drafts";
 
 const TABS = [
   { id: "sources", label: "Sources" },
@@ -144,7 +145,8 @@ export default function CaseWorkspace() {
   const counts: Partial<Record<TabId, number>> = { sources: data.sources.length, claims: visibleClaims.length, activity: data.events.length };
   // The evidence page is a child route (/cases/:id/evidence); other children are source readers.
   const onEvidence = matches.some((m) => m.id === EVIDENCE_ROUTE_ID);
-  const activeTab: TabId = outlet ? (onEvidence ? "evidence" : "sources") : data.tab;
+  const onDrafts = matches.some((m) => m.id.startsWith(DRAFTS_ROUTE_PREFIX));
+  const activeTab: TabId = outlet ? (onEvidence ? "evidence" : onDrafts ? "drafts" : "sources") : data.tab;
   const updateErrors = result && !result.ok && result.intent === "update-case" ? (result.errors ?? {}) : {};
 
   return (
@@ -200,7 +202,7 @@ export default function CaseWorkspace() {
 
       <nav className="case-tabs" aria-label="Case sections">
         {TABS.map((t) => (
-          <Link key={t.id} to={t.id === "evidence" ? `/cases/${c.id}/evidence` : `/cases/${c.id}?tab=${t.id}`} aria-current={t.id === activeTab ? "page" : undefined} preventScrollReset>
+          <Link key={t.id} to={t.id === "evidence" || t.id === "drafts" ? `/cases/${c.id}/${t.id}` : `/cases/${c.id}?tab=${t.id}`} aria-current={t.id === activeTab ? "page" : undefined} preventScrollReset>
             {t.label}
             {counts[t.id] !== undefined ? <span className="tab-count">{counts[t.id]}</span> : null}
           </Link>
@@ -218,7 +220,9 @@ export default function CaseWorkspace() {
             </NextStep>
           ) : null}
           {data.tab === "drafts" ? (
-            <NextStep title="Drafts">The correction or statement for this story will be drafted here from the checked claims. This comes later.</NextStep>
+            <NextStep title="Drafts">
+              The statement for this story is written on the <Link to={`/cases/${c.id}/drafts`}>drafts page</Link>.
+            </NextStep>
           ) : null}
           {data.tab === "reviews" ? (
             <NextStep title="Reviews">Legal review and approval of the drafts will happen here, every step signed and recorded. This comes later.</NextStep>

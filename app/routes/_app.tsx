@@ -17,6 +17,7 @@ export default function AppShell() {
     { to: "/cases", label: "Cases", show: can(user, "view:cases") },
     { to: "/incidents", label: "Incidents", show: can(user, "view:incidents") },
     { to: "/reviews", label: "Reviews", count: waiting, show: can(user, "view:cases") },
+    { to: "/snippets", label: "Snippets", show: can(user, "view:cases") },
     { to: "/audit", label: "Audit", show: can(user, "view:audit") },
     { to: "/admin/users", label: "Admin", show: can(user, "manage:users") },
   ];
