@@ -373,3 +373,14 @@ export async function getCertificate(db: Db, draftId: string) {
 export async function listDraftsInStates(db: Db, states: DraftState[]) {
   return db.select().from(drafts).where(inArray(drafts.state, states)).orderBy(desc(drafts.updatedAt));
 }
+
+/** A case's drafts with their review state and publication, for the case's Reviews tab. */
+export async function listCaseReviews(db: Db, caseId: string) {
+  const rows = await db
+    .select({ id: drafts.id, title: drafts.title, state: drafts.state, updatedAt: drafts.updatedAt, slug: publications.slug, publicationState: publications.state })
+    .from(drafts)
+    .leftJoin(publications, eq(publications.draftId, drafts.id))
+    .where(eq(drafts.caseId, caseId))
+    .orderBy(desc(drafts.updatedAt));
+  return rows;
+}

@@ -8,7 +8,10 @@ import { dueState, formatDay, formatUtcDateTime, relativeDue } from "~/domain/ca
 import { can } from "~/domain/roles";
 import { MAX_BODY_LABEL, SOURCE_FILE_TYPES } from "~/domain/source-input";
 import { SOURCE_FORMATS } from "~/domain/workflow";
+import { CaseReviews } from "~/components/case-reviews";
 import { claimNumbers, listEvents } from "~/models/audit.server";
+import { uncorrectedOutlets } from "~/models/correction.server";
+import { listCaseReviews } from "~/models/review.server";
 import { actorOf, getCaseWorkspace, listCaseOwners, updateCase } from "~/models/case.server";
 import { addSource } from "~/models/source.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -39,7 +42,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const caseId = requireId(params.caseId, "case");
   const workspace = await getCaseWorkspace(context.db, caseId);
   if (!workspace) throw new Response("There is no such case.", { status: 404, statusText: "Not Found" });
-  const [events, owners, claimRefs] = await Promise.all([listEvents(context.db, { caseId, limit: 200 }), listCaseOwners(context.db), claimNumbers(context.db, [caseId])]);
+  const [events, owners, claimRefs, reviews] = await Promise.all([
+    listEvents(context.db, { caseId, limit: 200 }),
+    listCaseOwners(context.db),
+    claimNumbers(context.db, [caseId]),
+    listCaseReviews(context.db, caseId),
+  ]);
+  const outlets = reviews.some((r) => r.slug) ? await uncorrectedOutlets(context.db, caseId) : [];
   const url = new URL(request.url);
   const tab = (TABS.find((t) => t.id === url.searchParams.get("tab"))?.id ?? "sources") as TabId;
   const now = new Date();
@@ -58,6 +67,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     claims: workspace.claims.map(({ facts: _facts, ...claim }) => claim),
     events,
     claimRefs,
+    reviews,
+    outlets,
     owners,
     tab,
     showAll: url.searchParams.get("all") === "1",
@@ -225,7 +236,7 @@ export default function CaseWorkspace() {
             </NextStep>
           ) : null}
           {data.tab === "reviews" ? (
-            <NextStep title="Reviews">Legal review and approval of the drafts will happen here, every step signed and recorded. This comes later.</NextStep>
+            <CaseReviews drafts={data.reviews} outlets={data.outlets} />
           ) : null}
           {data.tab === "activity" ? (
             <section aria-labelledby="activity-heading">
