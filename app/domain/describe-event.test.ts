@@ -48,3 +48,12 @@ describe("audit events as sentences", () => {
     expect(rolesOfEvent({ actorRole: null })).toEqual([]);
   });
 });
+
+describe("drafting's events", () => {
+  it("reads a save and a waiver", () => {
+    expect(describeAction(event({ action: "draft.saved", data: { version: 3, basedOn: 2 } }))).toBe("saved version 3 of a draft (from version 2)");
+    expect(describeAction(event({ action: "draft.flag_waived", data: { text: "never", version: 2, reason: "Quoted from the record" } }))).toBe(
+      "waived the check flag “never” on version 2: Quoted from the record",
+    );
+  });
+});

@@ -117,6 +117,24 @@ export function describeAction(event: DescribableEvent, refs: EventRefs = {}): s
       return `confirmed ${d.incidentId} (version ${d.version}) as evidence for ${claimRef(d.claimId, refs)}`;
     case "evidence.reconfirmed":
       return `confirmed ${d.incidentId} again on version ${d.version} (it was confirmed on version ${d.previousVersion}) for ${claimRef(d.claimId, refs)}`;
+    case "draft.generated":
+      return `generated a draft from the verdicts and confirmed evidence (${plural(Number(d.citations ?? 0), "citation")})`;
+    case "draft.holding_created":
+      return "started a holding statement";
+    case "draft.saved":
+      return `saved version ${d.version} of a draft${typeof d.basedOn === "number" ? ` (from version ${d.basedOn})` : ""}`;
+    case "draft.flag_waived":
+      return withNote(`waived the check flag ${quote(d.text, 60)} on version ${d.version}`, d.reason);
+    case "snippet.created":
+      return `added the snippet ${quote(d.title, 60)}${d.approved ? " (approved)" : ""}`;
+    case "snippet.updated":
+      return `edited a snippet${d.approvalCleared ? "; its approval was cleared" : ""}`;
+    case "snippet.approved":
+      return "approved a snippet";
+    case "snippet.archived":
+      return "archived a snippet";
+    case "draft_template.saved":
+      return "changed the statement template";
     case "draft.transition":
       return withNote(`moved ${draftRef(d)} from ${String(d.from ?? "").replace(/_/g, " ")} to ${String(d.to ?? "").replace(/_/g, " ")}`, d.comment ?? d.reason);
     case "approval.given":
