@@ -4,15 +4,20 @@ import { DRAFT_STATE_LABELS } from "~/domain/draft-workflow";
 import type { DraftState } from "~/domain/workflow";
 
 export function CaseReviews({
+  caseId,
   drafts,
   outlets,
 }: {
+  caseId: string;
   drafts: { id: string; title: string; state: DraftState; slug: string | null; publicationState: string | null }[];
   outlets: { sourceId: string; outlet: string; title: string; url: string; request: { status: string } | null }[];
 }) {
   return (
     <section aria-labelledby="reviews-heading">
       <h2 id="reviews-heading">Reviews</h2>
+      <p>
+        <Link to={`/cases/${caseId}/comments`}>Comments on claims and verdicts</Link>: raise a point before any draft exists.
+      </p>
       {drafts.length ? (
         <ul>
           {drafts.map((d) => (

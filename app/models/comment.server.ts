@@ -129,3 +129,12 @@ export async function listClaimThreads(db: Db, caseId: string): Promise<ThreadVi
     .orderBy(asc(commentThreads.createdAt));
   return withComments(db, threads);
 }
+
+/** The case's kept claims with their verdicts, for commenting before any draft exists. */
+export async function listCommentableClaims(db: Db, caseId: string) {
+  return db
+    .select({ id: claims.id, text: claims.text, verdict: claims.verdict, verdictNote: claims.verdictNote })
+    .from(claims)
+    .where(and(eq(claims.caseId, caseId), eq(claims.review, "accepted")))
+    .orderBy(asc(claims.createdAt), asc(claims.id));
+}

@@ -236,7 +236,7 @@ export default function CaseWorkspace() {
             </NextStep>
           ) : null}
           {data.tab === "reviews" ? (
-            <CaseReviews drafts={data.reviews} outlets={data.outlets} />
+            <CaseReviews caseId={c.id} drafts={data.reviews} outlets={data.outlets} />
           ) : null}
           {data.tab === "activity" ? (
             <section aria-labelledby="activity-heading">

@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { takeReviewStep, type ReviewActor } from "../../app/models/review.server";
 import { loader as auditLoader } from "../../app/routes/_app.audit";
+import { action as claimCommentAction, loader as claimCommentLoader } from "../../app/routes/_app.cases.$caseId_.comments";
 import { action as reviewAction, loader as reviewLoader } from "../../app/routes/_app.review.$draftId";
 import { action as inboxAction, loader as inboxLoader } from "../../app/routes/_app.reviews";
 import { loader as statementLoader } from "../../app/routes/statements.$slug";
@@ -129,6 +130,22 @@ describe(`comment threads across versions (${TEST_DRIVER})`, () => {
     expect((await review(author, draftId, { intent: "resolve", threadId: hours.id })).status).toBe(200);
     expect((await review(legal, draftId, { intent: "resolve", threadId: hours.id })).status).toBe(409);
     expect((await review(legal, draftId, { intent: "reopen", threadId: hours.id })).status).toBe(200);
+  });
+});
+
+describe(`comments on a claim or verdict before any draft (${TEST_DRIVER})`, () => {
+  it("lets legal and engineers comment on a claim and its verdict, and lists the threads by claim", async () => {
+    const c = await reviewCase(db, { author, engineer });
+    const post = async (user: ReviewActor, form: Record<string, string>) =>
+      call(async () => claimCommentAction({ request: makeRequest(`/cases/${c.caseId}/comments`, { form, cookie: await cookie(user) }), context: ctx, params: { caseId: c.caseId } }));
+    expect((await post(legal, { intent: "comment", claimId: c.claimId, target: "verdict", body: "Is “inaccurate” too strong?" })).status).toBe(200);
+    expect((await post(engineer, { intent: "comment", claimId: c.claimId, target: "claim", body: "The record says two hours." })).status).toBe(200);
+    expect((await post(engineer, { intent: "comment", claimId: c.claimId, target: "claim", body: "" })).status).toBe(400);
+    const page = await (await call(async () => claimCommentLoader({ request: makeRequest(`/cases/${c.caseId}/comments`, { cookie: await cookie(legal) }), context: ctx, params: { caseId: c.caseId } }))).json();
+    expect(page.threads.map((t: { target: string; comments: { authorName: string }[] }) => [t.target, t.comments[0].authorName])).toEqual([
+      ["verdict", "Lee Legal"],
+      ["claim", "Erin Engineer"],
+    ]);
   });
 });
 
