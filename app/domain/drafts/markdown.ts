@@ -23,7 +23,7 @@ const POLICY: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,
   // Dropped with their content: nothing inside a script, style or embed is text to show.
-  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "svg", "math", "template", "title"],
+  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "template", "title"],
   disallowedTagsMode: "discard",
   transformTags: {
     a: (tagName, attribs) => {
