@@ -11,7 +11,7 @@ import { formatUtcDateTime } from "~/domain/case-due";
 import { claimReviews, jsonLdScript, publicBody, type AnsweredClaim } from "~/domain/review/statement";
 import { getPublishedStatement } from "~/models/review.server";
 import { notFound } from "~/utils/app-error";
-import { renderMarkdown } from "~/utils/markdown.server";
+import { renderMarkdown } from "~/domain/drafts/markdown";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.title : "Statement not found" }];
 
@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     slug: p.slug,
     title: p.title,
     state: p.state,
-    html: renderMarkdown(publicBody(p.body)),
+    html: renderMarkdown(publicBody(p.body), { citations: "public" }),
     publishedAt: p.publishedAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
     supersededBy: p.supersededBy,

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { statementMarkdown } from "~/domain/review/statement";
 import { getPublishedStatement } from "~/models/review.server";
 import { notFound } from "~/utils/app-error";
-import { renderMarkdown } from "~/utils/markdown.server";
+import { renderMarkdown } from "~/domain/drafts/markdown";
 
 const Format = z.enum(["md", "html"]);
 
@@ -30,6 +30,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return new Response(markdown, {
       headers: { "Content-Type": "text/markdown; charset=utf-8", "Content-Disposition": `attachment; filename="${p.slug}.md"` },
     });
-  const html = `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(p.title)}</title></head><body>\n${renderMarkdown(markdown)}\n</body></html>\n`;
+  const html = `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(p.title)}</title></head><body>\n${renderMarkdown(markdown, { citations: "public" })}\n</body></html>\n`;
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Content-Disposition": `attachment; filename="${p.slug}.html"` } });
 }

@@ -6,6 +6,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listEvents, verifyAuditTrail } from "../../app/models/audit.server";
+import { saveDraftVersion } from "../../app/models/draft.server";
 import { getDraftReview, takeReviewStep, type ReviewActor } from "../../app/models/review.server";
 import { AppError } from "../../app/utils/app-error";
 import type { Db } from "../../db/client";
@@ -115,6 +116,20 @@ describe(`approvals bound to the exact version (${TEST_DRIVER})`, () => {
     expect(old.message).toBe("A newer version of this draft exists; read it and decide on that one.");
     await takeReviewStep(db, engineer, d.draftId, { type: "decide", decision: "approved", versionId: v2.id, versionHash: v2.hash });
     expect((await getDraftReview(db, d.draftId))!.draft.state).toBe("legal_review");
+  });
+
+  it("works with drafting's own save: changes requested, a new version saved, earlier decisions dismissed", async () => {
+    const c = await reviewCase(db, { author, engineer });
+    const { draftId, version } = await createDraft(db, { caseId: c.caseId, claimId: c.claimId, authorId: author.id });
+    await takeReviewStep(db, author, draftId, { type: "submit" });
+    await takeReviewStep(db, engineer, draftId, { type: "decide", decision: "approved", versionId: version.id, versionHash: version.hash });
+    await takeReviewStep(db, legal, draftId, { type: "decide", decision: "changes_requested", versionId: version.id, versionHash: version.hash, comment: "Say “about two hours”." });
+    const saved = await saveDraftVersion(db, { id: author.id, label: author.email }, { caseId: c.caseId, draftId, baseVersionId: version.id, body: "The outage lasted about two hours [^c1]." });
+    const review = (await getDraftReview(db, draftId))!;
+    expect(review.current!.id).toBe(saved.versionId);
+    expect(review.decisions).toEqual([]);
+    expect(review.approvals.map((a) => a.dismissed)).toEqual([true, true]);
+    expect(review.engineers.map((e) => e.id)).toEqual([engineer.id]);
   });
 
   it("never counts an approval that races a new version", async () => {
