@@ -7,6 +7,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { formatUtcDateTime } from "~/domain/case-due";
 import { availableEvents, DRAFT_STATE_LABELS } from "~/domain/draft-workflow";
 import { APPROVAL_MEANING_LABELS, CORRECTION_STATUSES } from "~/domain/review-enums";
 import { STAGE_MEANING } from "~/domain/review/approvals";
@@ -282,7 +283,7 @@ export default function DraftReview() {
             {d.approvals.map((a) => (
               <li key={a.id}>
                 {a.reviewerName} ({a.reviewerRole}): {a.decision === "approved" ? `“${APPROVAL_MEANING_LABELS[a.meaning]}”` : "requested changes"} on{" "}
-                <span className="hash">{a.versionHash.slice(0, 12)}…</span> at <time dateTime={a.createdAt}>{a.createdAt}</time>
+                <span className="hash">{a.versionHash.slice(0, 12)}…</span> at <time dateTime={a.createdAt}>{formatUtcDateTime(a.createdAt)}</time>
                 {a.comment ? `: ${a.comment}` : ""}
                 {a.dismissed ? " (dismissed: a newer version exists)" : a.counts ? "" : " (replaced by a later decision)"}
               </li>
