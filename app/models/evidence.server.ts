@@ -16,7 +16,7 @@ import type { Incident } from "~/domain/incidents";
 import { STANCES, VERDICT_LABELS, type Stance } from "~/domain/workflow";
 import { analyzeExtractedClaims } from "./analysis.server";
 import { recordEvent, type AuditActor } from "./audit.server";
-import { inTransaction } from "./case-input.server";
+import { actorOf, inTransaction } from "./case-input.server";
 
 /** An expected refusal with its HTTP status and, for form errors, the field it is about. */
 export class EvidenceError extends Error {
@@ -340,7 +340,7 @@ export async function confirmLink(db: Db, user: Confirmer, input: { caseId: stri
       const [same] = await tx.select({ confirmedBy: evidenceLinks.confirmedBy }).from(evidenceLinks).where(eq(evidenceLinks.id, link.id));
       if (same?.confirmedBy === user.id) return { version: current.version, changed: false };
     }
-    const actor: AuditActor = { id: user.id, label: user.email };
+    const actor: AuditActor = actorOf(user);
     await tx
       .update(evidenceLinks)
       .set({ confirmedBy: user.id, confirmedAt: new Date(), confirmedVersion: current.version, confirmedHash: current.contentHash })
