@@ -183,6 +183,16 @@ async function insertDraft(
   actor: AuditActor,
   input: { caseId: string; kind: DraftKind; title: string; body: string; citations: Citation[]; notReady: NotReady[]; snippetRefs: SnippetRef[]; checks: StoredChecks },
 ): Promise<{ draftId: string; versionId: string }> {
+  // A repeated submit (a double click on "Generate") finds the draft it already made: same case,
+  // same kind, untouched since, same text. The per-case lock makes the check hold across processes.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`draft:${input.caseId}`}))`);
+  const [same] = await tx
+    .select({ draftId: drafts.id, versionId: draftVersions.id })
+    .from(drafts)
+    .innerJoin(draftVersions, eq(draftVersions.id, drafts.currentVersionId))
+    .where(and(eq(drafts.caseId, input.caseId), eq(drafts.kind, input.kind), eq(draftVersions.number, 1), eq(draftVersions.hash, sha256(input.body))))
+    .limit(1);
+  if (same) return same;
   const [draft] = await tx.insert(drafts).values({ caseId: input.caseId, kind: input.kind, title: input.title, createdBy: actor.id }).returning({ id: drafts.id });
   const [version] = await tx
     .insert(draftVersions)

@@ -61,6 +61,12 @@ describe("generation", () => {
     expect(view.current.body).not.toMatch(/RET-20|CLD-20/);
   });
 
+  it("a repeated generate (a double click) gives the same draft, not a second one", async () => {
+    const fresh = await seedMeridianCase(t.db);
+    const [a, b] = await Promise.all([generateCaseDraft(t.db, comms, fresh.caseId), generateCaseDraft(t.db, comms, fresh.caseId)]);
+    expect(b.draftId).toBe(a.draftId);
+  });
+
   it("writes a holding statement before any claim is ready", async () => {
     const fresh = await seedMeridianCase(t.db, { withVerdicts: false });
     const statement = await generateCaseDraft(t.db, comms, fresh.caseId);
