@@ -13,6 +13,7 @@ import {
   DEFAULT_HOLDING_TEMPLATE,
   DEFAULT_STATEMENT_TEMPLATE,
   generateDraft,
+  isInternalQuote,
   resolveTemplate,
   STATEMENT_TEMPLATE_KEYS,
   type Citation,
@@ -182,6 +183,16 @@ async function insertDraft(
   actor: AuditActor,
   input: { caseId: string; kind: DraftKind; title: string; body: string; citations: Citation[]; notReady: NotReady[]; snippetRefs: SnippetRef[]; checks: StoredChecks },
 ): Promise<{ draftId: string; versionId: string }> {
+  // A repeated submit (a double click on "Generate") finds the draft it already made: same case,
+  // same kind, untouched since, same text. The per-case lock makes the check hold across processes.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`draft:${input.caseId}`}))`);
+  const [same] = await tx
+    .select({ draftId: drafts.id, versionId: draftVersions.id })
+    .from(drafts)
+    .innerJoin(draftVersions, eq(draftVersions.id, drafts.currentVersionId))
+    .where(and(eq(drafts.caseId, input.caseId), eq(drafts.kind, input.kind), eq(draftVersions.number, 1), eq(draftVersions.hash, sha256(input.body))))
+    .limit(1);
+  if (same) return same;
   const [draft] = await tx.insert(drafts).values({ caseId: input.caseId, kind: input.kind, title: input.title, createdBy: actor.id }).returning({ id: drafts.id });
   const [version] = await tx
     .insert(draftVersions)
@@ -555,4 +566,17 @@ export async function citationClaims(db: Db, citations: Citation[]) {
   const rows = ids.length ? await db.select({ id: claims.id, text: claims.text, verdict: claims.verdict }).from(claims).where(inArray(claims.id, ids)) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return citations.map((c) => ({ ...c, claim: byId.get(c.claimId) ?? null }));
+}
+
+/** The ids of links that quote an internal-only field of their record (for the "Internal only" badge). */
+export async function internalLinkIds(db: Db, links: { id: string; incidentId: string; field: string | null; excerpt: string | null }[]): Promise<string[]> {
+  const ids = [...new Set(links.map((l) => l.incidentId))];
+  if (!ids.length) return [];
+  const rows = await db
+    .select({ id: incidents.id, record: incidentVersions.record })
+    .from(incidents)
+    .innerJoin(incidentVersions, and(eq(incidentVersions.incidentId, incidents.id), eq(incidentVersions.version, incidents.version)))
+    .where(inArray(incidents.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r.record as Incident]));
+  return links.filter((l) => byId.has(l.incidentId) && isInternalQuote(byId.get(l.incidentId)!, l.field, l.excerpt)).map((l) => l.id);
 }

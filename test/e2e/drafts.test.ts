@@ -97,6 +97,17 @@ describe("the draft editor in a browser", () => {
     expect(await unsafeInPreview(page, "#draft-preview")).toEqual([]);
 
     const exportHref = await page.getByRole("link", { name: "HTML for print" }).getAttribute("href");
+    const editorUrl = page.url();
+
+    await page.getByRole("button", { name: "Show redline" }).click();
+    await page.waitForURL(/\/diff\?from=1&to=2$/);
+    await expect.poll(() => page.getByRole("heading", { name: "Version 1 → version 2" }).count()).toBe(1);
+    expect(await page.locator("pre.redline ins").count()).toBeGreaterThan(0);
+
+    await page.goto(`${server.url}/snippets`);
+    await expect.poll(() => page.getByRole("heading", { name: "Statement template" }).count()).toBe(1);
+    await page.goto(editorUrl);
+
     await page.goto(`${server.url}${exportHref}`);
     expect(await unsafeInPreview(page, "body")).toEqual([]);
     await page.waitForTimeout(300);

@@ -78,6 +78,7 @@ describe("factdesk draft and check-draft", () => {
     const ws = await openWorkspace(location, "test");
     const { caseId } = await seedMeridianCase(ws.db);
     await ws.close();
+    expect((await cli("draft", "--db", location, "--case", "00000000-0000-4000-8000-000000000000")).stderr).toMatch(/^draft: there is no case 00000000-0000-4000-8000-000000000000 in /);
     const drafted = await cli("draft", "--db", location, "--case", caseId);
     expect(drafted.code).toBe(0);
     expect(drafted.stdout).toContain("about 2 hours 40 minutes");

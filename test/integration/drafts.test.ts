@@ -25,7 +25,8 @@ import * as exporter from "../../app/routes/cases.$caseId.drafts.$draftId.export
 import * as diff from "../../app/routes/_app.cases.$caseId.drafts.$draftId_.diff";
 import * as snippetsPage from "../../app/routes/_app.snippets";
 import type { Incident } from "../../app/domain/incidents";
-import { draftVersions, incidentVersions } from "../../db/schema";
+import * as evidencePage from "../../app/routes/_app.cases.$caseId.evidence";
+import { claims as claimsTable, draftVersions, evidenceLinks, incidentVersions } from "../../db/schema";
 import { createTestDb, type TestDb } from "../setup/db";
 import { seedMeridianCase } from "../setup/drafts";
 import { call, cookieFor, createTestUser, makeContext, makeRequest } from "../setup/remix";
@@ -58,6 +59,12 @@ describe("generation", () => {
     );
     for (const f of internal) expect(view.current.body.toLowerCase()).not.toContain(f.text.toLowerCase());
     expect(view.current.body).not.toMatch(/RET-20|CLD-20/);
+  });
+
+  it("a repeated generate (a double click) gives the same draft, not a second one", async () => {
+    const fresh = await seedMeridianCase(t.db);
+    const [a, b] = await Promise.all([generateCaseDraft(t.db, comms, fresh.caseId), generateCaseDraft(t.db, comms, fresh.caseId)]);
+    expect(b.draftId).toBe(a.draftId);
   });
 
   it("writes a holding statement before any claim is ready", async () => {
@@ -244,5 +251,25 @@ describe("routes and permissions", () => {
     expect(legalTemplate.status).toBe(403);
     const { draftId } = await generateCaseDraft(t.db, comms, caseId);
     expect((await getDraftView(t.db, caseId, draftId)).current.body).toMatch(/^# Setting the record straight/);
+  });
+});
+
+describe("internal-only badge on quoted records", () => {
+  it("marks a link to an internal-only field, and an excerpt found only in one, but not a public excerpt", async () => {
+    const [claim] = await t.db.select({ id: claimsTable.id }).from(claimsTable).where(eq(claimsTable.caseId, caseId)).limit(1);
+    const rows = await t.db
+      .insert(evidenceLinks)
+      .values([
+        { claimId: claim!.id, incidentId: "RET-2026-0307-B", stance: "context", field: "trigger" },
+        { claimId: claim!.id, incidentId: "RET-2026-0307-B", stance: "context", excerpt: "retry policy change  APPLIED" },
+        { claimId: claim!.id, incidentId: "RET-2026-0307-B", stance: "context", excerpt: "No AI-generated code was involved." },
+      ])
+      .returning({ id: evidenceLinks.id });
+    const user = await createTestUser(t.db, ["legal"]);
+    const cookie = await cookieFor(context, user);
+    const res = await call(() => evidencePage.loader({ request: makeRequest(`/cases/${caseId}/evidence`, { cookie }), context, params: { caseId } }));
+    const data = await res.json();
+    const links = data.evidence.claims.flatMap((c: { links: { id: string; internal: boolean }[] }) => c.links);
+    expect(rows.map((r) => links.find((l: { id: string }) => l.id === r.id)?.internal)).toEqual([true, true, false]);
   });
 });

@@ -5,6 +5,7 @@ import { findPublishedDate } from "~/domain/published-date";
 import type { VerdictLabelValue } from "~/domain/workflow";
 import { analyzeArticle } from "~/models/analysis.server";
 import { caseDraftInputs, getStatementTemplate, workspaceRecords } from "~/models/draft.server";
+import { findCase } from "~/models/evidence.server";
 import { importIncidents } from "~/models/incident.server";
 import { CliError, type Command } from "../types";
 import { readInputFile } from "./incidents";
@@ -55,6 +56,7 @@ export const checkDraftCommand: Command = {
     let evidence = given;
     if (caseId) {
       const ws = await ctx.open();
+      if (!(await findCase(ws.db, caseId))) throw new CliError(`check-draft: there is no case ${caseId} in ${ws.location}`);
       const inputs = await caseDraftInputs(ws.db, caseId);
       records = [...inputs.records, ...given];
       evidence = [...inputs.evidence, ...given];
@@ -78,8 +80,8 @@ export const draftCommand: Command = {
     const caseId = caseIdOf(values, "draft");
     if (caseId) {
       const ws = await ctx.open();
+      if (!(await findCase(ws.db, caseId))) throw new CliError(`draft: there is no case ${caseId} in ${ws.location}`);
       const inputs = await caseDraftInputs(ws.db, caseId);
-      if (!inputs.claims.length && !(await workspaceRecords(ws.db)).length) throw new CliError(`draft: case ${caseId} has no claims (or does not exist)`);
       const out = generateDraft({ claims: inputs.claims, template: await getStatementTemplate(ws.db), records: inputs.records });
       ctx.io.stdout.write(out.markdown);
       return 0;

@@ -90,6 +90,14 @@ describe("support", () => {
     expect(kinds(flagsOf("About 41,000 customers could not search.", [checkout]))).toEqual(["support:figure:About 41,000"]);
     expect(flagsOf("About 41,000 customers could not search.", week)).toEqual([]);
   });
+  it("holds a figure to the records of the service its sentence names", () => {
+    expect(flagsOf("Checkout was disrupted for almost three hours.")).toEqual([]);
+    expect(kinds(flagsOf("Search was disrupted for almost three hours."))).toEqual(["support:figure:almost three hours"]);
+  });
+  it("reads shares in words as percentages", () => {
+    expect(kinds(flagsOf("Half of all checkout attempts failed."))).toEqual(["support:figure:Half of"]);
+    expect(flagsOf("Under a fifth of checkout attempts failed, about 18%.")).toEqual([]);
+  });
   it("ignores citation markers, list numbers and figures inside a quotation of the report", () => {
     expect(flagsOf("1. The report says: “it lasted more than six hours”. This is not accurate. [^c12]", [checkout])).toEqual([]);
   });

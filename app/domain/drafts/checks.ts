@@ -67,6 +67,7 @@ function maskForFigures(draft: string): string {
     .replace(/\]\([^)\s]*\)/g, blank)
     .replace(/^(\s*)(\d+[.)])(?=\s)/gm, (_m, sp: string, n: string) => sp + blank(n))
     .replace(/https?:\/\/\S+/g, blank)
+    .replace(/\b24\/7\b/g, blank)
     // A quotation of four words or more is what someone else said, not a figure the draft asserts.
     .replace(/“[^”\n]*”|"[^"\n]*"/g, (q) => (q.split(/\s+/).length >= 4 ? blank(q) : q));
 }
@@ -222,10 +223,15 @@ const NAME_CUE_AFTER = /\b((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(
 /** People's names the records mention: owners that look like names, and names beside a verb or cue. */
 export function namesInRecords(records: Incident[]): string[] {
   const names = new Set<string>();
+  // Words the records use for things (organisations, services, regions, titles) are not names:
+  // "Meridian Cloud confirmed" is a division speaking, not a person.
+  const thingWords = new Set(
+    records.flatMap((r) => [r.title, r.organization ?? "", ...(r.services ?? []), ...(r.regions ?? [])].flatMap((t) => t.toLowerCase().split(/[^a-z0-9]+/)).filter(Boolean)),
+  );
   const addName = (raw: string) => {
     const name = raw.trim();
     const parts = name.split(/\s+/);
-    if (parts.length < 2 || parts.some((p) => NOT_NAMES.includes(p))) return;
+    if (parts.length < 2 || parts.some((p) => NOT_NAMES.includes(p) || thingWords.has(p.toLowerCase()))) return;
     names.add(name);
   };
   for (const r of records) {
@@ -383,11 +389,29 @@ function describeBacking(fig: Figure, backing: Backing[]): string {
   return `no record backs ${fig.kind === "percent" ? "the percentage" : "the figure"} ${fig.text.trim()}${values.length ? `; the records give ${values.join(", ")}` : ""}`;
 }
 
+/** The words a record's services are called by ("checkout", "payments"), lower-case. */
+function serviceWords(r: Incident): string[] {
+  return (r.services ?? []).flatMap((s) => s.toLowerCase().split(/[^a-z0-9]+/)).filter((w) => w.length > 2);
+}
+
+/** The sentence around an offset. */
+function sentenceAt(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf(".", at - 1), text.lastIndexOf("\n", at - 1)) + 1;
+  const ends = [text.indexOf(". ", at), text.indexOf("\n", at)].filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) : text.length).toLowerCase();
+}
+
 function supportFlags(draft: string, evidence: Incident[]): DraftFlag[] {
   const backing = backingOf(evidence);
   const masked = maskForFigures(draft);
   return findFigures(masked)
-    .filter((fig) => !supported(fig, backing, evidence.length))
+    .filter((fig) => {
+      // A sentence that names a service speaks of that service's records: its figure must be theirs.
+      const words = new Set(sentenceAt(masked, fig.start).split(/[^a-z0-9]+/));
+      const named = evidence.filter((r) => serviceWords(r).some((w) => words.has(w)));
+      const own = named.length && named.length < evidence.length ? backing.filter((b) => named.some((r) => r.id === b.incidentId)) : backing;
+      return !supported(fig, own, evidence.length);
+    })
     .map((fig) => makeFlag({ kind: "support", rule: "figure", start: fig.start, end: fig.end, reason: describeBacking(fig, backing) }, draft));
 }
 

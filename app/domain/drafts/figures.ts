@@ -60,6 +60,8 @@ function qualifierOf(text: string | undefined): Qualifier {
   return QUALIFIERS[text.toLowerCase().replace(/\s+/g, " ") as keyof typeof QUALIFIERS] ?? "exact";
 }
 
+const FRACTIONS: Record<string, number> = { half: 50, "a third": 33.3, "one third": 33.3, "two thirds": 66.7, "a quarter": 25, "one quarter": 25, "three quarters": 75 };
+
 const monthIndex = (m: string) => MONTHS.findIndex((name) => name.startsWith(m.toLowerCase().replace(".", "").slice(0, 3))) + 1;
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -127,6 +129,12 @@ const RULES: Rule[] = [
     kind: "percent",
     re: new RegExp(`(?:\\b(${QUAL})\\s+)?(\\d+(?:\\.\\d+)?)\\s*(?:%|per\\s*cent\\b|percent\\b)`, "gi"),
     read: (m) => ({ value: Number(m[2]), qualifier: qualifierOf(m[1]), precision: roundingOf(m[2]!, Number(m[2])) }),
+  },
+  {
+    // half of, a third of, three quarters of: a share, read as a percentage
+    kind: "percent",
+    re: new RegExp(`(?:\\b(${QUAL})\\s+)?\\b(half|(?:a|one|two)\\s+thirds?|(?:a|one|three)\\s+quarters?)\\s+of\\b`, "gi"),
+    read: (m) => ({ value: FRACTIONS[m[2]!.toLowerCase().replace(/\s+/g, " ")] ?? 50, qualifier: qualifierOf(m[1]), precision: 16 }),
   },
   {
     kind: "year",

@@ -8,5 +8,5 @@ export * from "./markdown";
 export * from "./redline";
 export * from "./template";
 export * from "./wording";
-export { publicView, recordTexts } from "./record-text";
+export { isInternalQuote, publicView, recordTexts } from "./record-text";
 export { findFigures, type Figure } from "./figures";

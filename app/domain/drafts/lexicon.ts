@@ -10,7 +10,6 @@ export const LOADED_WORD_STEMS = [
   "leak",
   "hack",
   "negligen", // negligence, negligent
-  "compromis",
   "cyberattack",
   "attacker",
   "malicious",
@@ -64,4 +63,4 @@ export const MONTHS = ["january", "february", "march", "april", "may", "june", "
 export const COUNT_NOUNS = ["customer", "user", "shopper", "client", "account", "order", "merchant", "business", "incident", "outage", "disruption", "issue", "time", "request", "transaction", "checkout", "payment", "region", "service", "site", "store", "hour", "minute", "day"];
 
 /** Words too common to count as a person's name on their own. */
-export const NOT_NAMES = ["The", "A", "An", "Our", "We", "On", "In", "At", "It", "This", "That", "After", "Before", "During", "When", "No", "Alarm", "Team", "Search", "Checkout"];
+export const NOT_NAMES = ["The", "A", "An", "Our", "We", "On", "In", "At", "It", "This", "That", "After", "Before", "During", "When", "No", "Alarm", "Team", "Search", "Checkout", "Support", "Engineering", "Operations", "Security", "Platform", "Inc", "Ltd", "Group", "Cloud", "Retail"];

@@ -50,3 +50,16 @@ export function publicView(incident: Incident): Incident {
   delete copy.internalOnly;
   return copy as unknown as Incident;
 }
+
+/**
+ * Whether a link to a record quotes internal-only text: its field is listed internal-only, or
+ * its excerpt occurs only in internal-only fields of the record (case and spacing aside).
+ */
+export function isInternalQuote(incident: Incident, field: string | null | undefined, excerpt: string | null | undefined): boolean {
+  if (field && isInternalField(incident, field)) return true;
+  if (!excerpt?.trim()) return false;
+  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
+  const want = norm(excerpt);
+  const texts = recordTexts(incident).filter((f) => norm(f.text).includes(want));
+  return texts.length > 0 && texts.every((f) => f.internal);
+}
