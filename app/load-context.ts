@@ -10,6 +10,8 @@ export interface FactdeskContext {
   sessionSecret: string;
   /** Demo mode shows the demo accounts on the sign-in page. */
   demo: boolean;
+  /** The address the request came from (behind a proxy on loopback, X-Forwarded-For), for the audit trail. */
+  clientIp?: string;
 }
 
 declare module "@remix-run/node" {

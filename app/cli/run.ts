@@ -4,7 +4,9 @@ import { DataDirError } from "#db/data-lock";
 import type { Workspace } from "#db/open";
 import { ConfigError, readEnv, resolveDbLocation } from "~/utils/env.server";
 import { openWorkspace } from "../server/workspace";
+import { auditCommand } from "./commands/audit";
 import { demoCommand } from "./commands/demo";
+import { checkDraftCommand, draftCommand } from "./commands/drafts";
 import { analyzeCommand } from "./commands/analyze";
 import { exportCommand, importCommand } from "./commands/incidents";
 import { migrateCommand } from "./commands/migrate";
@@ -20,7 +22,17 @@ async function packageVersion(): Promise<string> {
   return pkg.version ?? "unknown";
 }
 
-export const COMMANDS: Command[] = [analyzeCommand, importCommand, exportCommand, usersCommand, migrateCommand, demoCommand];
+export const COMMANDS: Command[] = [
+  analyzeCommand,
+  draftCommand,
+  checkDraftCommand,
+  importCommand,
+  exportCommand,
+  usersCommand,
+  migrateCommand,
+  demoCommand,
+  auditCommand,
+];
 
 const DB_OPTION = { db: { type: "string" as const } };
 

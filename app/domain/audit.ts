@@ -16,6 +16,15 @@ export interface AuditEventContent {
   entityType: string;
   entityId: string;
   data: unknown;
+  /**
+   * Added later; left out of the hash when absent, so events written before them still verify.
+   * The actor's name and roles at the time, the address the request came from, and the SHA-256
+   * of the draft version the step was taken on.
+   */
+  actorName?: string;
+  actorRole?: string;
+  ip?: string;
+  versionHash?: string;
 }
 
 export function auditHash(prevHash: string, event: AuditEventContent): string {

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   "confirm:evidence",
   "set:verdict",
   "edit:drafts",
+  "manage:snippets",
   "review:drafts",
   "approve:drafts",
   "publish:statements",
@@ -39,7 +40,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "publish:statements",
     "view:audit",
   ],
-  legal: ["view:workspace", "view:incidents", "view:cases", "review:drafts", "approve:drafts", "view:audit"],
+  legal: ["view:workspace", "view:incidents", "view:cases", "manage:snippets", "review:drafts", "approve:drafts", "view:audit"],
   engineer: [
     "view:workspace",
     "view:incidents",

@@ -21,3 +21,23 @@ export type Stance = (typeof STANCES)[number];
 
 export const SOURCE_FORMATS = ["text", "markdown", "html"] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+/**
+ * Where a draft is. Drafting owns "draft"; review (fact check, legal, comms approval) and
+ * publication move it through the rest.
+ */
+export const DRAFT_STATES = [
+  "draft",
+  "fact_check",
+  "legal_review",
+  "comms_approval",
+  "approved",
+  "published",
+  "retracted",
+  "superseded",
+] as const;
+export type DraftState = (typeof DRAFT_STATES)[number];
+
+/** A full statement, or a holding statement written before the facts are confirmed. */
+export const DRAFT_KINDS = ["statement", "holding"] as const;
+export type DraftKind = (typeof DRAFT_KINDS)[number];

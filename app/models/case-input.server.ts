@@ -6,8 +6,9 @@ import type { Db } from "#db/client";
 import type { AuditActor } from "./audit.server";
 
 /** The audit actor for a signed-in user. */
-export function actorOf(user: { id: string; email: string }): AuditActor {
-  return { id: user.id, label: user.email };
+/** The audit actor for a signed-in user: who, with which roles, and from which address. */
+export function actorOf(user: { id: string; email: string; name?: string; roles?: readonly string[] }, ip?: string | null): AuditActor {
+  return { id: user.id, label: user.email, name: user.name, roles: user.roles, ip: ip ?? null };
 }
 
 /** Runs `fn` in one transaction, with the transaction typed as a Db for the model functions it calls. */

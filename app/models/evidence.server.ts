@@ -17,7 +17,7 @@ import { STANCES, VERDICT_LABELS, type Stance } from "~/domain/workflow";
 import { analyzeExtractedClaims } from "./analysis.server";
 import { recordEvent, type AuditActor } from "./audit.server";
 import { AppError } from "~/utils/app-error";
-import { inTransaction } from "./case-input.server";
+import { actorOf, inTransaction } from "./case-input.server";
 
 /** A note on a link or a verdict: a sentence or two, not an essay. */
 export const MAX_NOTE_CHARS = 2000;
@@ -364,7 +364,7 @@ export async function confirmLink(
       const [same] = await tx.select({ confirmedBy: evidenceLinks.confirmedBy }).from(evidenceLinks).where(eq(evidenceLinks.id, link.id));
       if (same?.confirmedBy === user.id) return { version: current.version, changed: false };
     }
-    const actor: AuditActor = { id: user.id, label: user.email };
+    const actor: AuditActor = actorOf(user);
     await tx
       .update(evidenceLinks)
       .set({ confirmedBy: user.id, confirmedAt: new Date(), confirmedVersion: current.version, confirmedHash: current.contentHash })

@@ -9,6 +9,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { CaseTimeline } from "~/components/case-timeline";
+import { InternalBadge } from "~/components/incident-badges";
 import { LINKABLE_FIELDS, suggestedStance } from "~/domain/evidence-links";
 import { NEEDS_A_PERSON } from "~/domain/evidence/types";
 import { can, type Permission } from "~/domain/roles";
@@ -23,6 +24,8 @@ import {
   unlinkEvidence,
 } from "~/models/evidence.server";
 import { notFound, toActionResult } from "~/utils/app-error";
+import { actorOf } from "~/models/case.server";
+import { internalLinkIds } from "~/models/draft.server";
 import { requirePermission } from "~/utils/auth.server";
 import { requireCan } from "~/utils/case-routes.server";
 import { parseForm } from "~/utils/forms";
@@ -82,9 +85,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "view:cases");
   const found = await requireCase(context, params.caseId);
   const evidence = await getCaseEvidence(context.db, found.id);
+  const internal = new Set(await internalLinkIds(context.db, evidence.claims.flatMap((c) => c.links)));
   return json({
     caseId: found.id,
-    evidence,
+    evidence: { ...evidence, claims: evidence.claims.map((c) => ({ ...c, links: c.links.map((l) => ({ ...l, internal: internal.has(l.id) })) })) },
     user: { id: user.id, isAdmin: user.roles.includes("admin") },
     canLink: can(user, "link:evidence"),
     canConfirm: can(user, "confirm:evidence"),
@@ -112,7 +116,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const message = permission ? Object.values(parsed.errors)[0] : "That form is not one this page knows.";
     return json<ActionData>({ ok: false, intent, claimId, message, errors: parsed.errors }, { status: 400 });
   }
-  const actor = { id: user.id, label: user.email };
+  const actor = actorOf(user, context.clientIp);
   const data = parsed.data;
   try {
     switch (data.intent) {
@@ -305,8 +309,14 @@ function ClaimEvidence({ claim, index, data, result, busy }: { claim: ClaimView;
                     <span className={`badge stance-${link.stance}`}>{STANCE_LABEL[link.stance]}</span>{" "}
                     <Link to={`/incidents/${encodeURIComponent(link.incidentId)}`}>{link.incidentId}</Link> {link.incidentTitle}
                     {link.fieldLabel ? <span className="muted"> · {link.fieldLabel}</span> : null}
+                    {link.internal ? (
+                      <>
+                        {" "}
+                        <InternalBadge field={link.fieldLabel ?? "this excerpt"} />
+                      </>
+                    ) : null}
                   </div>
-                  {link.excerpt ? <blockquote className="evidence-excerpt">{link.excerpt}</blockquote> : null}
+                  {link.excerpt ? <blockquote className={`evidence-excerpt${link.internal ? " internal-only" : ""}`}>{link.excerpt}</blockquote> : null}
                   {link.note ? <p className="small">{link.note}</p> : null}
                   <p className="small muted">
                     Linked by {link.createdByName ?? "a former user"} {when(link.createdAt)}

@@ -115,7 +115,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return json<FailureData>({ ok: false, intent, claimId, message, field, errors: parsed.errors }, { status: 400 });
   }
   const input = parsed.data;
-  const actor = actorOf(user);
+  const actor = actorOf(user, context.clientIp);
   const all = new URL(request.url).searchParams.get("all") === "1";
   const back = (id: string, done: string) =>
     redirect(`/cases/${caseId}/sources/${sourceId}?${new URLSearchParams({ ...(all ? { all: "1" } : {}), claim: id, done })}`);

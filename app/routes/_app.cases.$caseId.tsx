@@ -8,7 +8,10 @@ import { dueState, formatDay, formatUtcDateTime, relativeDue } from "~/domain/ca
 import { can } from "~/domain/roles";
 import { MAX_BODY_LABEL, SOURCE_FILE_TYPES } from "~/domain/source-input";
 import { SOURCE_FORMATS } from "~/domain/workflow";
-import { listEvents } from "~/models/audit.server";
+import { CaseReviews } from "~/components/case-reviews";
+import { claimNumbers, listEvents } from "~/models/audit.server";
+import { uncorrectedOutlets } from "~/models/correction.server";
+import { listCaseReviews } from "~/models/review.server";
 import { actorOf, getCaseWorkspace, listCaseOwners, updateCase } from "~/models/case.server";
 import { addSource } from "~/models/source.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -20,6 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 /** The evidence page's route id (app/routes/_app.cases.$caseId.evidence.tsx). */
 const EVIDENCE_ROUTE_ID = "routes/_app.cases.$caseId.evidence";
+const DRAFTS_ROUTE_PREFIX = "routes/_app.cases.$caseId.drafts";
 
 const TABS = [
   { id: "sources", label: "Sources" },
@@ -38,7 +42,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const caseId = requireId(params.caseId, "case");
   const workspace = await getCaseWorkspace(context.db, caseId);
   if (!workspace) throw new Response("There is no such case.", { status: 404, statusText: "Not Found" });
-  const [events, owners] = await Promise.all([listEvents(context.db, { caseId, limit: 200 }), listCaseOwners(context.db)]);
+  const [events, owners, claimRefs, reviews] = await Promise.all([
+    listEvents(context.db, { caseId, limit: 200 }),
+    listCaseOwners(context.db),
+    claimNumbers(context.db, [caseId]),
+    listCaseReviews(context.db, caseId),
+  ]);
+  const outlets = reviews.some((r) => r.slug) ? await uncorrectedOutlets(context.db, caseId) : [];
   const url = new URL(request.url);
   const tab = (TABS.find((t) => t.id === url.searchParams.get("tab"))?.id ?? "sources") as TabId;
   const now = new Date();
@@ -56,6 +66,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     })),
     claims: workspace.claims.map(({ facts: _facts, ...claim }) => claim),
     events,
+    claimRefs,
+    reviews,
+    outlets,
     owners,
     tab,
     showAll: url.searchParams.get("all") === "1",
@@ -84,7 +97,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return json<ActionData>({ ok: false, intent, message, errors: parsed.errors, field: Object.keys(parsed.errors)[0] }, { status: 400 });
   }
   const input = parsed.data;
-  const actor = actorOf(user);
+  const actor = actorOf(user, context.clientIp);
   try {
     switch (input.intent) {
       case "update-case": {
@@ -144,7 +157,8 @@ export default function CaseWorkspace() {
   const counts: Partial<Record<TabId, number>> = { sources: data.sources.length, claims: visibleClaims.length, activity: data.events.length };
   // The evidence page is a child route (/cases/:id/evidence); other children are source readers.
   const onEvidence = matches.some((m) => m.id === EVIDENCE_ROUTE_ID);
-  const activeTab: TabId = outlet ? (onEvidence ? "evidence" : "sources") : data.tab;
+  const onDrafts = matches.some((m) => m.id.startsWith(DRAFTS_ROUTE_PREFIX));
+  const activeTab: TabId = outlet ? (onEvidence ? "evidence" : onDrafts ? "drafts" : "sources") : data.tab;
   const updateErrors = result && !result.ok && result.intent === "update-case" ? (result.errors ?? {}) : {};
 
   return (
@@ -200,7 +214,7 @@ export default function CaseWorkspace() {
 
       <nav className="case-tabs" aria-label="Case sections">
         {TABS.map((t) => (
-          <Link key={t.id} to={t.id === "evidence" ? `/cases/${c.id}/evidence` : `/cases/${c.id}?tab=${t.id}`} aria-current={t.id === activeTab ? "page" : undefined} preventScrollReset>
+          <Link key={t.id} to={t.id === "evidence" || t.id === "drafts" ? `/cases/${c.id}/${t.id}` : `/cases/${c.id}?tab=${t.id}`} aria-current={t.id === activeTab ? "page" : undefined} preventScrollReset>
             {t.label}
             {counts[t.id] !== undefined ? <span className="tab-count">{counts[t.id]}</span> : null}
           </Link>
@@ -218,15 +232,17 @@ export default function CaseWorkspace() {
             </NextStep>
           ) : null}
           {data.tab === "drafts" ? (
-            <NextStep title="Drafts">The correction or statement for this story will be drafted here from the checked claims. This comes later.</NextStep>
+            <NextStep title="Drafts">
+              The statement for this story is written on the <Link to={`/cases/${c.id}/drafts`}>drafts page</Link>.
+            </NextStep>
           ) : null}
           {data.tab === "reviews" ? (
-            <NextStep title="Reviews">Legal review and approval of the drafts will happen here, every step signed and recorded. This comes later.</NextStep>
+            <CaseReviews caseId={c.id} drafts={data.reviews} outlets={data.outlets} />
           ) : null}
           {data.tab === "activity" ? (
             <section aria-labelledby="activity-heading">
               <h2 id="activity-heading">Activity</h2>
-              <CaseActivity events={data.events} />
+              <CaseActivity events={data.events} refs={{ claimNumbers: data.claimRefs }} />
             </section>
           ) : null}
         </div>

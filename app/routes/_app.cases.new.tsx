@@ -25,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     const parsed = parseForm(NewCaseForm, await readForm(request));
     if (!parsed.ok) return json<ActionData>({ ok: false, errors: parsed.errors }, { status: 400 });
-    const { id } = await createCase(context.db, actorOf(user), {
+    const { id } = await createCase(context.db, actorOf(user, context.clientIp), {
       title: parsed.data.title,
       summary: parsed.data.summary,
       ownerId: parsed.data.ownerId ?? null,

@@ -2,19 +2,22 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { can, ROLE_LABELS } from "~/domain/roles";
+import { inboxCount } from "~/models/inbox.server";
 import { requireUser } from "~/utils/auth.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  return json({ user });
+  const waiting = can(user, "view:cases") ? await inboxCount(context.db, user) : 0;
+  return json({ user, waiting });
 }
 
 export default function AppShell() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, waiting } = useLoaderData<typeof loader>();
   const nav = [
     { to: "/cases", label: "Cases", show: can(user, "view:cases") },
     { to: "/incidents", label: "Incidents", show: can(user, "view:incidents") },
-    { to: "/reviews", label: "Reviews", show: can(user, "view:cases") },
+    { to: "/reviews", label: "Reviews", count: waiting, show: can(user, "view:cases") },
+    { to: "/snippets", label: "Snippets", show: can(user, "view:cases") },
     { to: "/audit", label: "Audit", show: can(user, "view:audit") },
     { to: "/admin/users", label: "Admin", show: can(user, "manage:users") },
   ];
@@ -34,6 +37,12 @@ export default function AppShell() {
               .map((item) => (
                 <NavLink key={item.to} to={item.to} prefetch="intent">
                   {item.label}
+                  {"count" in item && item.count ? (
+                    <span className="nav-count" aria-label={`${item.count} waiting`}>
+                      {" "}
+                      {item.count}
+                    </span>
+                  ) : null}
                 </NavLink>
               ))}
           </nav>

@@ -58,7 +58,7 @@ async function main() {
     createRequestHandler({
       build,
       mode: env.NODE_ENV,
-      getLoadContext: () => ({ db: workspace.db, sessionSecret, demo }),
+      getLoadContext: (req) => ({ db: workspace.db, sessionSecret, demo, clientIp: req.ip }),
     }),
   );
 

@@ -170,6 +170,12 @@ export const auditEvents = pgTable(
     data: jsonb().notNull().default(sql`'{}'::jsonb`),
     prevHash: text().notNull(),
     hash: text().notNull(),
+    /** The actor's name and roles when they acted, and the address they acted from. */
+    actorName: text(),
+    actorRole: text(),
+    ip: text(),
+    /** The SHA-256 of the draft version the step was taken on, when there is one. */
+    versionHash: text(),
   },
-  (t) => [index().on(t.caseId, t.seq)],
+  (t) => [index().on(t.caseId, t.seq), index().on(t.actorId, t.seq), index().on(t.action, t.seq)],
 );

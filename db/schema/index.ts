@@ -1,3 +1,5 @@
 export * from "./auth";
 export * from "./incidents";
 export * from "./cases";
+export * from "./drafts";
+export * from "./reviews";
