@@ -6,6 +6,8 @@ import { runCli } from "../../app/cli/run";
 import { openWorkspace } from "../../db/open";
 import { createTestDb, TEST_DRIVER, type TestDb } from "../setup/db";
 import { seedMeridianCase } from "../setup/drafts";
+import { recordTexts } from "../../app/domain/drafts";
+import { parseIncidentFile } from "../../app/domain/incidents";
 
 const MERIDIAN = path.resolve("db/demo/meridian");
 let location: string;
@@ -87,4 +89,25 @@ describe("factdesk draft and check-draft", () => {
     const checked = JSON.parse((await cli("check-draft", "--db", location, "--case", caseId, "--draft", file)).stdout);
     expect(checked.flags).toEqual([]);
   });
+
+  // The drafts run in memory:// whatever the project, so once is enough.
+  it.skipIf(TEST_DRIVER === "postgres")("drafts every press case with no internal-only text, no incident id and no disclosure flag", async () => {
+    const root = path.resolve("test/fixtures/press-cases");
+    for (const dir of fs.readdirSync(root)) {
+      const incidentsFile = path.join(root, dir, "incidents.json");
+      const drafted = await cli("draft", "--incidents", incidentsFile, "--article", path.join(root, dir, "article.md"));
+      expect(drafted.code, dir).toBe(0);
+      const text = drafted.stdout.toLowerCase();
+      const parsed = parseIncidentFile(fs.readFileSync(incidentsFile, "utf8"));
+      if (!parsed.ok) throw new Error(`${dir}: fixture does not parse`);
+      for (const r of parsed.records) {
+        expect(text, `${dir}: ${r.id}`).not.toContain(r.id.toLowerCase());
+        for (const f of recordTexts(r).filter((x) => x.internal && x.text.split(/\s+/).length >= 4)) expect(text, `${dir}: ${r.id}.${f.field}`).not.toContain(f.text.toLowerCase());
+      }
+      const file = path.join(tmp, `${dir}.md`);
+      fs.writeFileSync(file, drafted.stdout);
+      const { flags } = JSON.parse((await cli("check-draft", "--incidents", incidentsFile, "--draft", file)).stdout) as { flags: { kind: string }[] };
+      expect(flags.filter((f) => f.kind === "disclosure"), dir).toEqual([]);
+    }
+  }, 120_000);
 });

@@ -68,6 +68,8 @@ function maskForFigures(draft: string): string {
     .replace(/^(\s*)(\d+[.)])(?=\s)/gm, (_m, sp: string, n: string) => sp + blank(n))
     .replace(/https?:\/\/\S+/g, blank)
     .replace(/\b24\/7\b/g, blank)
+    // Version numbers of software ("release 4.18", "v2.3.1") are names, not figures.
+    .replace(/\b(?:version|release|v)\s?\d+(?:\.\d+)+\b/gi, blank)
     // A quotation of four words or more is what someone else said, not a figure the draft asserts.
     .replace(/“[^”\n]*”|"[^"\n]*"/g, (q) => (q.split(/\s+/).length >= 4 ? blank(q) : q));
 }
@@ -401,11 +403,17 @@ function sentenceAt(text: string, at: number): string {
   return text.slice(start, ends.length ? Math.min(...ends) : text.length).toLowerCase();
 }
 
+const norm = (t: string) => t.toLowerCase().replace(/\s+/g, " ").trim();
+
 function supportFlags(draft: string, evidence: Incident[]): DraftFlag[] {
   const backing = backingOf(evidence);
   const masked = maskForFigures(draft);
+  // A figure quoted exactly as a confirmed record's public text states it ("above 80%", "4.18") is
+  // backed as written; durations still go through the service check below.
+  const literal = new Set(backing.filter((b) => !b.measured && b.kind !== "duration").map((b) => `${b.kind}:${norm(b.label)}`));
   return findFigures(masked)
     .filter((fig) => {
+      if (literal.has(`${fig.kind}:${norm(fig.text)}`)) return false;
       // A sentence that names a service speaks of that service's records: its figure must be theirs.
       const words = new Set(sentenceAt(masked, fig.start).split(/[^a-z0-9]+/));
       const named = evidence.filter((r) => serviceWords(r).some((w) => words.has(w)));
