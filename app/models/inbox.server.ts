@@ -10,7 +10,7 @@ import { approvals, cases, claims, drafts, evidenceLinks, incidents } from "#db/
 import { confirmationState } from "~/domain/evidence-status";
 import { AppError } from "~/utils/app-error";
 import { inTransaction } from "./case-input.server";
-import { confirmLink, EvidenceError } from "./evidence.server";
+import { confirmLink } from "./evidence.server";
 
 export interface InboxUser {
   id: string;
@@ -103,12 +103,7 @@ export async function confirmAllForClaim(db: Db, user: InboxUser, claimId: strin
     if (!claim) throw new AppError("There is no such claim; it may have been merged into another.", 404);
     const links = (await linksAwaiting(tx, user)).filter((l) => l.claimId === claimId);
     if (!links.length) throw new AppError("Nothing on this claim is waiting for your confirmation.", 409);
-    try {
-      for (const link of links) await confirmLink(tx, user, { caseId: claim.caseId, linkId: link.linkId });
-    } catch (error) {
-      if (error instanceof EvidenceError) throw new AppError(error.message, error.status, error.field);
-      throw error;
-    }
+    for (const link of links) await confirmLink(tx, user, { caseId: claim.caseId, linkId: link.linkId });
     return links.length;
   });
 }

@@ -55,6 +55,11 @@ describe("disclosure", () => {
     expect(kinds(f)).toEqual(["disclosure:person-name:Dana Whitfield", "disclosure:person-name:Ruiz"]);
     expect(flagsOf("Our payments team approved the rollback.")).toEqual([]);
   });
+  it("finds a person a record names beside a possessive cue or a relative clause", () => {
+    const mailbox: Incident = { ...extra, id: "OPS-4502", summary: "The supplier's notice went to the mailbox of Priya Natarajan, who had moved to another team.", internalOnly: ["summary"] };
+    const flags = checkDraft({ draft: "We have spoken to Priya Natarajan about the notice.", records: [...all, mailbox], evidence: week });
+    expect(kinds(flags)).toEqual(["disclosure:person-name:Priya Natarajan"]);
+  });
   it("flags loaded words the records do not use, and not those they do", () => {
     expect(kinds(flagsOf("No customer data was leaked and there was no hacking."))).toEqual([
       "disclosure:loaded-word:leaked",
@@ -97,6 +102,23 @@ describe("support", () => {
   it("reads shares in words as percentages", () => {
     expect(kinds(flagsOf("Half of all checkout attempts failed."))).toEqual(["support:figure:Half of"]);
     expect(flagsOf("Under a fifth of checkout attempts failed, about 18%.")).toEqual([]);
+  });
+  it("reads times on the 12-hour clock against the records' times", () => {
+    expect(flagsOf("Checkout failed from 7:40pm UTC.", [checkout])).toEqual([]);
+    expect(kinds(flagsOf("Checkout failed from 6pm UTC.", [checkout]))).toEqual(["support:figure:6pm"]);
+  });
+  it("does not read phone numbers, opening hours or an ordinal as figures", () => {
+    const draft = "Call us on 0800 123 4567 or +44 20 7946 0958, 8am to 8pm, seven days a week. Engineers restarted it in order to avoid a second failure.";
+    expect(flagsOf(draft, [checkout])).toEqual([]);
+  });
+  it("holds 'almost', 'no more than' and 'fewer than' near the true value", () => {
+    expect(kinds(flagsOf("Checkout was disrupted for almost four hours.", [checkout]))).toEqual(["support:figure:almost four hours"]);
+    expect(kinds(flagsOf("No more than 30,000 customers saw checkout fail.", [checkout]))).toEqual(["support:figure:No more than 30,000"]);
+    expect(flagsOf("Fewer than 13,000 customers saw checkout fail.", [checkout])).toEqual([]);
+  });
+  it("reads 'one in five' as a share", () => {
+    expect(flagsOf("Roughly one in five checkout attempts failed.", [checkout])).toEqual([]);
+    expect(kinds(flagsOf("One in two checkout attempts failed.", [checkout]))).toEqual(["support:figure:One in two"]);
   });
   it("ignores citation markers, list numbers and figures inside a quotation of the report", () => {
     expect(flagsOf("1. The report says: “it lasted more than six hours”. This is not accurate. [^c12]", [checkout])).toEqual([]);

@@ -7,7 +7,7 @@
 import { formatDuration } from "../duration";
 import type { Incident } from "../incidents";
 import { findFigures, type Figure } from "./figures";
-import { INTERNAL_HOST_SUFFIXES, INTERNAL_HOST_WORDS, LOADED_WORD_STEMS, NOT_NAMES } from "./lexicon";
+import { INTERNAL_HOST_SUFFIXES, INTERNAL_HOST_WORDS, LOADED_WORD_STEMS, NOT_FIGURES, NOT_NAMES } from "./lexicon";
 import { isInternalField, recordTexts } from "./record-text";
 
 export type FlagKind = "disclosure" | "support" | "coverage";
@@ -68,11 +68,28 @@ function maskForFigures(draft: string): string {
     .replace(/^(\s*)(\d+[.)])(?=\s)/gm, (_m, sp: string, n: string) => sp + blank(n))
     .replace(/https?:\/\/\S+/g, blank)
     .replace(/\b24\/7\b/g, blank)
+    .replace(NOT_FIGURE_PHRASES, blank)
+    .replace(PHONE_NUMBER, (m, offset: number, whole: string) => (isPhoneNumber(m, whole.slice(Math.max(0, offset - 30), offset)) ? blank(m) : m))
     // Version numbers of software ("release 4.18", "v2.3.1") are names, not figures.
     .replace(/\b(?:version|release|v)\s?\d+(?:\.\d+)+\b/gi, blank)
     // A quotation of four words or more is what someone else said, not a figure the draft asserts.
     .replace(/“[^”\n]*”|"[^"\n]*"/g, (q) => (q.split(/\s+/).length >= 4 ? blank(q) : q));
 }
+
+/** Digit groups separated by spaces, dots or hyphens, with an optional country code: a phone number's shape. */
+const PHONE_NUMBER = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,5}(?:[\s.-]\d{2,5}){1,4}\b/g;
+const PHONE_CUE = /\b(?:call|phone|telephone|tel|ring|dial|contact|number|line|helpline|on|at)\b[^.\n]*$/i;
+
+/** A long run of digit groups, or a shorter one after "call us on", is a phone number, not a figure. */
+function isPhoneNumber(match: string, before: string): boolean {
+  if (!/[\s.-]/.test(match.replace(/^\+\d{1,3}/, ""))) return false;
+  // A decimal, a time or a date ("2.5", "19.40", "2026-03-07") is no phone number.
+  if (/^\d{1,2}[.-]\d{1,2}$/.test(match) || /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/.test(match)) return false;
+  const digits = match.replace(/\D/g, "").length;
+  return digits >= 8 || (digits >= 6 && PHONE_CUE.test(before));
+}
+
+const NOT_FIGURE_PHRASES = new RegExp(`\\b(?:${NOT_FIGURES.map((p) => p.replace(/ /g, "\\s+")).join("|")})\\b`, "gi");
 
 function flagKey(kind: FlagKind, rule: string, text: string): string {
   return `${kind}:${rule}:${text.toLowerCase().replace(/\s+/g, " ").trim()}`;
@@ -219,8 +236,8 @@ function hostFlags(draft: string, records: Incident[]): DraftFlag[] {
   return flags;
 }
 
-const NAME_CUE_BEFORE = /\b(?:by|owner|engineer|with|from|cc|paged|called|asked|contacted|lead|manager|on-call)[:\s]+((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\b/g;
-const NAME_CUE_AFTER = /\b((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:\(|paged|approved|reviewed|rolled|applied|deployed|noticed|said|escalated|confirmed|merged|wrote|pushed|restarted|ran|was paged|declared)/g;
+const NAME_CUE_BEFORE = /\b(?:by|owner|engineer|with|from|cc|paged|called|asked|contacted|lead|manager|on-call|mailbox of|inbox of|desk of|told|emailed|messaged|notified|informed|assigned to|handed to)[:\s]+((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\b/g;
+const NAME_CUE_AFTER = /\b((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:\(|paged|approved|reviewed|rolled|applied|deployed|noticed|said|escalated|confirmed|merged|wrote|pushed|restarted|ran|was paged|declared|who|had|left|joined|took|missed|saw|found|decided|signed|acknowledged|approved)/g;
 
 /** People's names the records mention: owners that look like names, and names beside a verb or cue. */
 export function namesInRecords(records: Incident[]): string[] {
@@ -345,16 +362,21 @@ export function accepts(fig: Figure, v: number): boolean {
   switch (fig.qualifier) {
     case "approx":
       return Math.abs(v - x) <= Math.max(0.15 * x, fig.kind === "duration" ? 10 : fig.precision / 2);
-    case "nearlyBelow":
-      return v <= x && v >= 0.75 * x;
+    case "nearlyBelow": {
+      // "almost three hours" is the next step up from the true value: 2 h 40 min, not 1 h 45 min;
+      // "almost 11 hours" is not 9 h 45 min, which a reader would round to ten.
+      const step = fig.kind === "duration" ? Math.max(Math.min(fig.precision, 60), 0.1 * x) : fig.kind === "percent" ? Math.max(fig.precision / 2, 0.1 * x) : 0.1 * x;
+      return v <= x && v >= x - step;
+    }
     case "below":
-      return v < x;
+      // "fewer than 40,000" for 38,000, not for 12: far below, it understates nothing but says little that is true.
+      return v < x && v >= 0.5 * x;
     case "above":
       return v > x;
     case "atLeast":
       return v >= x;
     case "atMost":
-      return v <= x;
+      return v <= x && v >= 0.5 * x;
     default: {
       // A whole number of hours stands for anything under half an hour either side (6 h 30 min is not "six hours").
       if (fig.kind === "duration") return Math.abs(v - x) < Math.max(fig.precision / 2, 0.03 * x, 1);
@@ -403,6 +425,8 @@ function sentenceAt(text: string, at: number): string {
   return text.slice(start, ends.length ? Math.min(...ends) : text.length).toLowerCase();
 }
 
+const SERVICE_HOURS_CUE = /\b(?:call|phone|helpline|open|opening|lines are|available|reach us)\b/i;
+
 const norm = (t: string) => t.toLowerCase().replace(/\s+/g, " ").trim();
 
 function supportFlags(draft: string, evidence: Incident[]): DraftFlag[] {
@@ -418,7 +442,13 @@ function supportFlags(draft: string, evidence: Incident[]): DraftFlag[] {
       const words = new Set(sentenceAt(masked, fig.start).split(/[^a-z0-9]+/));
       const named = evidence.filter((r) => serviceWords(r).some((w) => words.has(w)));
       const own = named.length && named.length < evidence.length ? backing.filter((b) => named.some((r) => r.id === b.incidentId)) : backing;
-      return !supported(fig, own, evidence.length);
+      if (supported(fig, own, evidence.length)) return false;
+      // A figure a record's public text states exactly backs it wherever the sentence points:
+      // a service word in the sentence narrows measured spans and counts, not quoted facts.
+      if (backing.some((b) => !b.measured && b.kind === fig.kind && b.value === fig.value)) return false;
+      // A time of day beside a phone number or opening hours is when to call, not when something happened.
+      if (fig.kind === "time" && SERVICE_HOURS_CUE.test(sentenceAt(draft, fig.start))) return false;
+      return true;
     })
     .map((fig) => makeFlag({ kind: "support", rule: "figure", start: fig.start, end: fig.end, reason: describeBacking(fig, backing) }, draft));
 }

@@ -101,6 +101,15 @@ const RULES: Rule[] = [
     read: (m) => ({ value: `${m[1]}-${m[2]}-${m[3]}`, qualifier: "exact", precision: 0 }),
   },
   {
+    // 8:15am, 9 p.m., 12.30pm: a time of day on the 12-hour clock, read as HH:MM
+    kind: "time",
+    re: /\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?m\b\.?/gi,
+    read: (m) => {
+      const hour = (Number(m[1]) % 12) + (m[3]!.toLowerCase() === "p" ? 12 : 0);
+      return { value: `${pad(hour)}:${m[2] ?? "00"}`, qualifier: "exact", precision: 0 };
+    },
+  },
+  {
     kind: "time",
     re: /\b([01]?\d|2[0-3]):([0-5]\d)\b/g,
     read: (m) => ({ value: `${pad(Number(m[1]))}:${m[2]}`, qualifier: "exact", precision: 0 }),
@@ -137,6 +146,17 @@ const RULES: Rule[] = [
     read: (m) => ({ value: FRACTIONS[m[2]!.toLowerCase().replace(/\s+/g, " ")] ?? 50, qualifier: qualifierOf(m[1]), precision: 16 }),
   },
   {
+    // one in five, 1 in 10: a share, read as a percentage
+    kind: "percent",
+    re: new RegExp(`(?:\\b(${QUAL})\\s+)?\\b(\\d+|${WORD_NUMBER})\\s+in\\s+(\\d+|${WORD_NUMBER})\\b`, "gi"),
+    read: (m) => {
+      const part = parseNumber(m[2]!);
+      const whole = parseNumber(m[3]!);
+      if (!Number.isFinite(part) || !Number.isFinite(whole) || whole < 2 || part >= whole) return null;
+      return { value: (100 * part) / whole, qualifier: qualifierOf(m[1]), precision: 100 / whole };
+    },
+  },
+  {
     kind: "year",
     re: /\b(?:in|since|of|during|by)\s+((?:19|20)\d{2})\b/gi,
     read: (m) => ({ value: Number(m[1]), qualifier: "exact", precision: 0, start: m.index + m[0].length - 4, end: m.index + m[0].length }),
@@ -163,6 +183,9 @@ const RULES: Rule[] = [
 /** Number words only count when a noun follows that the records count ("four incidents"), not "one of". */
 const WORD_COUNT_FOLLOWER = /^\s+(?:of\b|more\b|another\b|other\b|way\b|thing\b|side\b|another\b|must\b|can\b|could\b)/i;
 
+/** "a second", "an hour" measure a span only after words like these ("for an hour"), not in "a second failure". */
+const DURATION_CUE_BEFORE = /\b(?:for|within|after|lasting|lasted|took|than|in under|over)\s+$/i;
+
 /** Every figure in `text`, in order, none overlapping. */
 export function findFigures(text: string): Figure[] {
   const taken: boolean[] = new Array(text.length).fill(false);
@@ -180,6 +203,7 @@ export function findFigures(text: string): Figure[] {
       // Part of a bigger token (an id like ABC-123, a version like 1.2.3, a marker like c3).
       if (/[A-Za-z0-9_^-]/.test(text[start - 1] ?? "") && /^\d/.test(m[0])) continue;
       if (/^[.\d]/.test(text[end] ?? "") && /\d$/.test(m[0]) && text[end] !== "." ) continue;
+      if (rule.kind === "duration" && /^(?:an?)$/i.test(m[2] ?? "") && !m[1] && !DURATION_CUE_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
       if (rule.kind === "count") {
         const bare = m[2]!;
         if (!/\d/.test(bare)) {

@@ -64,3 +64,6 @@ export const COUNT_NOUNS = ["customer", "user", "shopper", "client", "account", 
 
 /** Words too common to count as a person's name on their own. */
 export const NOT_NAMES = ["The", "A", "An", "Our", "We", "On", "In", "At", "It", "This", "That", "After", "Before", "During", "When", "No", "Alarm", "Team", "Search", "Checkout", "Support", "Engineering", "Operations", "Security", "Platform", "Inc", "Ltd", "Group", "Cloud", "Retail"];
+
+/** Phrases with numbers that state no fact a record could back (opening hours, always-on service). */
+export const NOT_FIGURES = ["seven days a week", "7 days a week", "24 hours a day", "365 days a year", "around the clock", "round the clock"];
