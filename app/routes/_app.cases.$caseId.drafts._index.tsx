@@ -15,6 +15,7 @@ import { refusing } from "~/utils/app-error";
 import { requirePermission } from "~/utils/auth.server";
 import { requireCan, requireId } from "~/utils/case-routes.server";
 import { parseForm } from "~/utils/forms";
+import { readFormOrRespond } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Drafts · Factdesk" }];
 
@@ -40,7 +41,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "view:cases");
   const found = await requireCase(context.db, params.caseId);
   requireCan(user, "edit:drafts");
-  const parsed = parseForm(Intent, await request.formData());
+  const form = await readFormOrRespond(request);
+  if (!(form instanceof FormData)) return form;
+  const parsed = parseForm(Intent, form);
   if (!parsed.ok) return json({ ok: false as const, message: Object.values(parsed.errors)[0] ?? "The form is incomplete.", errors: parsed.errors }, { status: 400 });
   const input = parsed.data;
   return refusing(

@@ -11,6 +11,7 @@ import { findCase } from "~/models/evidence.server";
 import { notFound, refusing } from "~/utils/app-error";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
+import { readFormOrRespond } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Comments on claims · Factdesk" }];
 
@@ -43,7 +44,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "view:cases");
   const found = await requireCase(context.db, params.caseId);
-  const parsed = parseForm(Intent, await request.formData());
+  const form = await readFormOrRespond(request);
+  if (!(form instanceof FormData)) return form;
+  const parsed = parseForm(Intent, form);
   if (!parsed.ok) return json({ ok: false as const, message: Object.values(parsed.errors)[0] ?? "That form is not one this page knows." }, { status: 400 });
   const actor = { ...user, ip: context.clientIp ?? null };
   const data = parsed.data;

@@ -18,6 +18,7 @@ import { getDraftReview, setClaimReviewMarkup, takeReviewStep, type ReviewActor 
 import { AppError, notFound, refusing } from "~/utils/app-error";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
+import { readFormOrRespond } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Review: ${data.draft.title} · Factdesk` : "Review · Factdesk" }];
 
@@ -92,7 +93,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "view:cases");
   const draftId = Id.safeParse(params.draftId);
   if (!draftId.success) throw notFound("There is no such draft.");
-  const parsed = parseForm(Intent, await request.formData());
+  const form = await readFormOrRespond(request);
+  if (!(form instanceof FormData)) return form;
+  const parsed = parseForm(Intent, form);
   if (!parsed.ok) return json({ ok: false as const, message: Object.values(parsed.errors)[0] ?? "That form is not one this page knows.", errors: parsed.errors }, { status: 400 });
   const data = parsed.data;
   const needs = PERMITTED[data.intent];

@@ -10,6 +10,7 @@ import { confirmAllForClaim, getInbox } from "~/models/inbox.server";
 import { refusing } from "~/utils/app-error";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
+import { readFormOrRespond } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "My work · Factdesk" }];
 
@@ -46,7 +47,8 @@ const Intent = z.object({ intent: z.literal("confirm-claim"), claimId: z.string(
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const form = await request.formData();
+  const form = await readFormOrRespond(request);
+  if (!(form instanceof FormData)) return form;
   const parsed = parseForm(Intent, form);
   if (!parsed.ok) return json({ ok: false as const, message: Object.values(parsed.errors)[0] ?? "That form is not one this page knows." }, { status: 400 });
   if (!can(user, "confirm:evidence")) return json({ ok: false as const, message: "Only engineers confirm evidence." }, { status: 403 });

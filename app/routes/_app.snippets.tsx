@@ -17,6 +17,7 @@ import { refusing } from "~/utils/app-error";
 import { requirePermission } from "~/utils/auth.server";
 import { requireCan } from "~/utils/case-routes.server";
 import { formToObject, parseForm } from "~/utils/forms";
+import { readFormOrRespond } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Snippets and template · Factdesk" }];
 
@@ -47,7 +48,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "view:cases");
-  const form = await request.formData();
+  const form = await readFormOrRespond(request);
+  if (!(form instanceof FormData)) return form;
   const parsed = parseForm(Intent, form);
   if (!parsed.ok) return json({ ok: false as const, message: Object.values(parsed.errors)[0] ?? "The form is incomplete.", errors: parsed.errors }, { status: 400 });
   const input = parsed.data;

@@ -7,10 +7,12 @@ import { json } from "@remix-run/node";
 import { renderMarkdown } from "~/domain/drafts";
 import { MAX_DRAFT_CHARS } from "~/models/draft.server";
 import { requirePermission } from "~/utils/auth.server";
+import { readFormOrRespond } from "~/utils/request-body.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requirePermission(request, context, "view:cases");
-  const form = await request.formData();
+  const form = await readFormOrRespond(request);
+  if (!(form instanceof FormData)) return form;
   const body = form.get("body");
   if (typeof body !== "string") return json({ ok: false as const, message: "Send the draft's text as the body field." }, { status: 400 });
   if (body.length > MAX_DRAFT_CHARS) return json({ ok: false as const, message: "The text is too long to preview." }, { status: 413 });

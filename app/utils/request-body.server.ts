@@ -11,7 +11,7 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { AppError } from "./app-error";
+import { AppError, toActionResult } from "./app-error";
 
 /** The most a form without a file may be: ample for every text field the app accepts. */
 export const FORM_LIMIT_BYTES = 256 * 1024;
@@ -136,4 +136,16 @@ export async function readForm(request: Request, limit: BodyLimit = SMALL_FORM):
   }
 
   throw notAForm();
+}
+
+/**
+ * `readForm` for an action that reads its form before anything else: a refusal (415, 400, 413)
+ * comes back as the action's response in the one failure shape, never as a thrown error.
+ */
+export async function readFormOrRespond(request: Request, limit: BodyLimit = SMALL_FORM) {
+  try {
+    return await readForm(request, limit);
+  } catch (error) {
+    return toActionResult(error);
+  }
 }

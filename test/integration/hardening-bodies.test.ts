@@ -8,7 +8,21 @@ import fs from "node:fs";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, cases, claims, evidenceLinks, incidentUploads, signInThrottle, sources, users as usersTable } from "../../db/schema";
+import {
+  approvals,
+  auditEvents,
+  cases,
+  claims,
+  commentThreads,
+  drafts,
+  draftVersions,
+  evidenceLinks,
+  incidentUploads,
+  signInThrottle,
+  snippets,
+  sources,
+  users as usersTable,
+} from "../../db/schema";
 import { actorOf, createCase } from "../../app/models/case.server";
 import { listCaseClaims } from "../../app/models/claim.server";
 import { addSource } from "../../app/models/source.server";
@@ -21,6 +35,13 @@ import { loader as incidentLoader } from "../../app/routes/_app.incidents.$id";
 import { action as importAction } from "../../app/routes/_app.incidents.import";
 import { action as importRunAction } from "../../app/routes/incidents.import.run";
 import { action as signInAction } from "../../app/routes/sign-in";
+import { action as draftsAction } from "../../app/routes/_app.cases.$caseId.drafts._index";
+import { action as draftAction } from "../../app/routes/_app.cases.$caseId.drafts.$draftId";
+import { action as commentsAction } from "../../app/routes/_app.cases.$caseId_.comments";
+import { action as reviewAction } from "../../app/routes/_app.review.$draftId";
+import { action as inboxAction } from "../../app/routes/_app.reviews";
+import { action as snippetsAction } from "../../app/routes/_app.snippets";
+import { action as previewAction } from "../../app/routes/drafts.preview";
 import { createTestDb, type TestDb } from "../setup/db";
 import { BASE, call, cookieFor, createTestUser, makeContext, makeRequest } from "../setup/remix";
 
@@ -47,6 +68,7 @@ afterAll(async () => {
 });
 
 type Action = (args: ActionFunctionArgs) => Promise<unknown>;
+const NO_ID = "00000000-0000-4000-8000-000000000000";
 
 /** Every action, with the path it answers and a valid form's fields (the NUL corpus poisons each). */
 function actions(): { name: string; path: string; fn: Action; params: Record<string, string>; form: Record<string, string> }[] {
@@ -58,6 +80,13 @@ function actions(): { name: string; path: string; fn: Action; params: Record<str
     { name: "claims", path: `/cases/${caseId}/sources/${sourceId}`, fn: readerAction, params: { caseId, sourceId }, form: { intent: "edit", claimId, text: "The store was down.", basedOn: "" } },
     { name: "evidence", path: `/cases/${caseId}/evidence`, fn: evidenceAction, params: { caseId }, form: { intent: "set-verdict", claimId, verdict: "accurate", note: "A note.", verdictAt: "" } },
     { name: "import run", path: "/incidents/import/run", fn: importRunAction, params: {}, form: { uploadId: "00000000-0000-4000-8000-000000000000" } },
+    { name: "drafts", path: `/cases/${caseId}/drafts`, fn: draftsAction, params: { caseId }, form: { intent: "generate", outlet: "The Daily" } },
+    { name: "draft editor", path: `/cases/${caseId}/drafts/${NO_ID}`, fn: draftAction, params: { caseId, draftId: NO_ID }, form: { intent: "save", baseVersionId: NO_ID, body: "A statement." } },
+    { name: "comments", path: `/cases/${caseId}/comments`, fn: commentsAction, params: { caseId }, form: { intent: "comment", claimId, target: "claim", body: "A comment." } },
+    { name: "review", path: `/review/${NO_ID}`, fn: reviewAction, params: { draftId: NO_ID }, form: { intent: "retract", reason: "A reason." } },
+    { name: "inbox", path: "/reviews", fn: inboxAction, params: {}, form: { intent: "confirm-claim", claimId } },
+    { name: "snippets", path: "/snippets", fn: snippetsAction, params: {}, form: { intent: "archive", id: NO_ID } },
+    { name: "preview", path: "/drafts/preview", fn: previewAction, params: {}, form: { body: "A statement." } },
   ];
 }
 
@@ -74,7 +103,7 @@ const CORPUS: { label: string; body: BodyInit | null; type?: string }[] = [
 ];
 
 async function counts() {
-  const tables = { auditEvents, cases, claims, evidenceLinks, incidentUploads, sources, users: usersTable };
+  const tables = { approvals, auditEvents, cases, claims, commentThreads, drafts, draftVersions, evidenceLinks, incidentUploads, snippets, sources, users: usersTable };
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {
     const [row] = await testDb.db.select({ n: count() }).from(table);
