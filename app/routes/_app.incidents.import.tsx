@@ -16,7 +16,7 @@ import {
   stageUpload,
   takeUpload,
 } from "~/models/incident.server";
-import { AppError } from "~/utils/app-error";
+import { AppError, isAppError } from "~/utils/app-error";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import {
@@ -59,6 +59,7 @@ const Intent = z.discriminatedUnion("intent", [
 
 export type ImportActionData =
   | {
+      ok: true;
       step: "preview";
       uploadId: string;
       fileName: string;
@@ -72,9 +73,14 @@ export type ImportActionData =
       mapping?: string;
     }
   | {
+      ok: false;
       step: "errors";
+      /** The first problem, or how many there are: the one sentence every refusal carries. */
+      message: string;
+      /** Every problem found, one line each (up to 50 records' errors). */
+      problems: string[];
+      errors?: Record<string, string>;
       fileName?: string;
-      errors: string[];
       truncated?: boolean;
       field?: string;
       /** Set when the valid records may be imported without the invalid ones: the staged upload and the counts. */
@@ -83,7 +89,7 @@ export type ImportActionData =
       /** A CSV's columns, for mapping them onto the canonical fields. */
       columns?: string[];
     }
-  | { step: "cancelled" };
+  | { ok: true; step: "cancelled" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "import:incidents");
@@ -91,8 +97,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ maxUpload: MAX_UPLOAD_LABEL, mappings: mappings.map((m) => m.name), fields: FIELDS });
 }
 
-const errorsOf = (errors: string[], status: number, extra: Omit<Extract<ImportActionData, { step: "errors" }>, "step" | "errors"> = {}) =>
-  json<ImportActionData>({ step: "errors", errors, ...extra }, { status });
+/** The import page's refusal, in the one failure shape (ok, message, field, errors) with every problem listed. */
+const errorsOf = (problems: string[], status: number, extra: Omit<Extract<ImportActionData, { step: "errors" }>, "ok" | "step" | "message" | "problems" | "errors"> = {}) => {
+  const message = problems.length === 1 ? problems[0]! : `${problems.length} problems were found${extra.fileName ? ` in ${extra.fileName}` : ""}; nothing was imported.`;
+  return json<ImportActionData>(
+    { ok: false, step: "errors", message, problems, errors: extra.field ? { [extra.field]: message } : undefined, ...extra },
+    { status },
+  );
+};
 
 /** A posted column mapping: pairs of `column` and `field` ("" leaves the column out). */
 function readMapping(form: FormData): CsvMapping | string {
@@ -131,6 +143,7 @@ async function answerPreview(
   }
   const uploadId = await stage();
   return json<ImportActionData>({
+    ok: true,
     step: "preview",
     uploadId,
     fileName: input.fileName,
@@ -153,6 +166,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof UploadTooLargeError) {
       return errorsOf([`${error.message}, the most one import accepts. Split it into smaller files.`], 413, { field: "file" });
     }
+    if (isAppError(error)) return errorsOf([error.message], error.status);
     return errorsOf(["The upload could not be read. Choose the file and try again."], 400);
   }
   const parsed = parseForm(Intent, form);
@@ -221,7 +235,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const upload = await takeUpload(context.db, input.uploadId, user.id);
       if (!upload) return errorsOf([NOT_YOURS], 404);
       await dropUpload(context.db, upload.id);
-      return json<ImportActionData>({ step: "cancelled" });
+      return json<ImportActionData>({ ok: true, step: "cancelled" });
     }
   }
 }
@@ -259,8 +273,8 @@ export default function ImportIncidents() {
   const navigate = useNavigate();
   const [progress, setProgress] = useState<Progress>({ state: "idle" });
   const submitting = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
-  const fileError = result?.step === "errors" && result.field === "file" ? result.errors[0] : null;
-  const urlError = result?.step === "errors" && result.field === "url" ? result.errors[0] : null;
+  const fileError = result?.step === "errors" && result.field === "file" ? result.problems[0] : null;
+  const urlError = result?.step === "errors" && result.field === "url" ? result.problems[0] : null;
   const running = progress.state === "running";
 
   /** With JavaScript, confirm streams progress from the run route instead of waiting on a plain post. */
@@ -321,16 +335,16 @@ export default function ImportIncidents() {
         <div className="alert alert-error" role="alert" tabIndex={-1}>
           <p className="alert-title">
             {result.fileName ? `${result.fileName} cannot be imported; nothing was written.` : "Nothing was imported."}
-            {result.errors.length > 1 ? ` ${result.errors.length} problems were found:` : ""}
+            {result.problems.length > 1 ? ` ${result.problems.length} problems were found:` : ""}
           </p>
           <ul className="error-list">
-            {result.errors.map((e, i) => (
+            {result.problems.map((e, i) => (
               <li key={i}>
                 <code>{e}</code>
               </li>
             ))}
           </ul>
-          {result.truncated ? <p>More problems were found; the first {result.errors.length} are listed.</p> : null}
+          {result.truncated ? <p>More problems were found; the first {result.problems.length} are listed.</p> : null}
           {result.fileName ? <p>Fix the file and upload it again{result.skippable || result.columns ? ", or:" : "."}</p> : null}
         </div>
       ) : null}

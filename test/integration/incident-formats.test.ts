@@ -133,7 +133,7 @@ describe("skipping invalid records", () => {
     const previewed = await post(uploadForm(file2, "backfill2.json"));
     expect(previewed.status).toBe(400);
     expect(previewed.body).toMatchObject({ step: "errors", skippable: { valid: 2, invalid: 1 } });
-    expect(previewed.body.errors).toEqual(['record 2 (SK-12): resolvedAt: "2026-03-09T08:00:00Z" is before startedAt "2026-03-09T09:00:00Z"']);
+    expect(previewed.body.problems).toEqual(['record 2 (SK-12): resolvedAt: "2026-03-09T08:00:00Z" is before startedAt "2026-03-09T09:00:00Z"']);
     const confirmed = await post({ intent: "confirm", uploadId: previewed.body.uploadId, skipInvalid: "1" });
     expect(confirmed.status).toBe(302);
     const importId = confirmed.location!.split("imported=")[1];
@@ -148,7 +148,7 @@ describe("the import page (issue 12, imports)", () => {
     const text = JSON.stringify([{ id: "NUL-1", title: "Bad\u0000title", startedAt: "2026-03-09T09:00:00Z" }]);
     const previewed = await post(uploadForm(text, "nul.json"));
     expect(previewed.status).toBe(400);
-    expect(previewed.body.errors).toEqual(["record 1 (NUL-1): title: contains a NUL character (\\u0000), which cannot be stored; remove it"]);
+    expect(previewed.body.problems).toEqual(["record 1 (NUL-1): title: contains a NUL character (\\u0000), which cannot be stored; remove it"]);
     const direct = await importIncidents(testDb.db, { text, fileName: "nul.json", actor });
     expect(direct).toMatchObject({ ok: false, errors: [{ index: 1, field: "title" }] });
     expect(await getIncident(testDb.db, "NUL-1")).toBeNull();
@@ -170,8 +170,8 @@ describe("the import page (issue 12, imports)", () => {
   it("names a known but unsupported tool in one sentence", async () => {
     const previewed = await post(uploadForm(fixture("jira-issues.json"), "jira.json"));
     expect(previewed.status).toBe(400);
-    expect(previewed.body.errors).toHaveLength(1);
-    expect(previewed.body.errors[0]).toMatch(/looks like a Jira \(or Jira Service Management\) export, which Factdesk cannot import/);
+    expect(previewed.body.problems).toHaveLength(1);
+    expect(previewed.body.problems[0]).toMatch(/looks like a Jira \(or Jira Service Management\) export, which Factdesk cannot import/);
   });
 });
 
@@ -198,14 +198,14 @@ describe("the CSV column mapper", () => {
     expect(again.body).toMatchObject({ step: "preview", total: 1, new: 1 });
     const unknown = await post(uploadForm(csv, "jira3.csv", { mapping: "Nope" }));
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors).toEqual(["There is no saved column mapping named “Nope”."]);
+    expect(unknown.body.problems).toEqual(["There is no saved column mapping named “Nope”."]);
   });
 
   it("refuses a mapping onto something that is not a field", async () => {
     const previewed = await post(uploadForm(csv, "jira.csv"));
     const mapped = await post({ intent: "map", uploadId: previewed.body.uploadId, name: "Bad", column: ["Key"], field: ["jiraKey"] });
     expect(mapped.status).toBe(400);
-    expect(mapped.body.errors).toEqual(["“jiraKey” is not a field of the incident format."]);
+    expect(mapped.body.problems).toEqual(["“jiraKey” is not a field of the incident format."]);
     const nul = await post({ intent: "map", uploadId: previewed.body.uploadId, name: "Bad\u0000", column: ["Key"], field: ["id"] });
     expect(nul.status).toBe(400);
     const nulColumn = await post({ intent: "map", uploadId: previewed.body.uploadId, name: "Bad", column: ["K\u0000ey"], field: ["id"] });
@@ -236,7 +236,7 @@ describe("pulling a public status page", () => {
     const pulled = await post({ intent: "pull", url: `${siteUrl}/html/` });
     expect(pulled.status).toBe(400);
     expect(pulled.body).toMatchObject({ step: "errors", field: "url" });
-    expect(pulled.body.errors[0]).toMatch(/returned a web page \(HTML\), not Statuspage's JSON/);
+    expect(pulled.body.problems[0]).toMatch(/returned a web page \(HTML\), not Statuspage's JSON/);
     expect((await testDb.db.select().from(incidentUploads)).length).toBe(before);
   });
 
@@ -247,7 +247,7 @@ describe("pulling a public status page", () => {
   it("refuses an address that is not http(s)", async () => {
     const pulled = await post({ intent: "pull", url: "file:///etc/passwd" });
     expect(pulled.status).toBe(400);
-    expect(pulled.body.errors).toEqual(["Give an http or https address for the status page."]);
+    expect(pulled.body.problems).toEqual(["Give an http or https address for the status page."]);
   });
 });
 

@@ -112,17 +112,17 @@ describe("the import page", () => {
     const { status, body } = await preview(engineerCookie, fixture("invalid-records.json"), "invalid-records.json");
     expect(status).toBe(400);
     expect(body.step).toBe("errors");
-    expect(body.errors.length).toBeGreaterThan(3);
-    expect(body.errors[0]).toMatch(/^record 1 \(RET-2026-0309-C\): startedAt: .*no UTC offset/);
-    expect(body.errors.some((e: string) => e.includes("customersAffected"))).toBe(true);
+    expect(body.problems.length).toBeGreaterThan(3);
+    expect(body.problems[0]).toMatch(/^record 1 \(RET-2026-0309-C\): startedAt: .*no UTC offset/);
+    expect(body.problems.some((e: string) => e.includes("customersAffected"))).toBe(true);
 
     const malformed = await preview(engineerCookie, fixture("malformed.json"), "malformed.json");
     expect(malformed.status).toBe(400);
-    expect(malformed.body.errors[0]).toMatch(/^malformed\.json:\d+:\d+: /);
+    expect(malformed.body.problems[0]).toMatch(/^malformed\.json:\d+:\d+: /);
 
     const csv = await preview(engineerCookie, fixture("unclosed-quote.csv"), "unclosed-quote.csv");
     expect(csv.status).toBe(400);
-    expect(csv.body.errors.length).toBeGreaterThan(0);
+    expect(csv.body.problems.length).toBeGreaterThan(0);
 
     expect(await countUploads()).toBe(before);
     expect(await countRows()).toBe(0);
@@ -131,27 +131,27 @@ describe("the import page", () => {
   it("names an empty, binary or non-UTF-8 file, and a missing one", async () => {
     const empty = await preview(engineerCookie, "", "empty.json");
     expect(empty.status).toBe(400);
-    expect(empty.body.errors).toEqual(["empty.json is empty."]);
+    expect(empty.body.problems).toEqual(["empty.json is empty."]);
     const blank = await preview(engineerCookie, "  \n", "blank.json");
     expect(blank.status).toBe(400);
-    expect(blank.body.errors[0]).toMatch(/the file is empty/);
+    expect(blank.body.problems[0]).toMatch(/the file is empty/);
     const binary = await preview(engineerCookie, new Uint8Array([0x7b, 0x00, 0x01, 0x7d]), "image.png");
     expect(binary.status).toBe(400);
-    expect(binary.body.errors[0]).toMatch(/not a text file \(it contains NUL bytes\)/);
+    expect(binary.body.problems[0]).toMatch(/not a text file \(it contains NUL bytes\)/);
     const latin1 = await preview(engineerCookie, new Uint8Array([0x69, 0x64, 0x0a, 0xe9, 0x74, 0xe9]), "latin1.csv");
     expect(latin1.status).toBe(400);
-    expect(latin1.body.errors[0]).toMatch(/not UTF-8 text/);
+    expect(latin1.body.problems[0]).toMatch(/not UTF-8 text/);
 
     const form = new FormData();
     form.set("intent", "preview");
     form.set("format", "");
     const missing = await call(() => importAction(args(makeRequest("/incidents/import", { cookie: engineerCookie, form }))));
     expect(missing.status).toBe(400);
-    expect((await missing.json()).errors).toEqual(["Choose a file to import."]);
+    expect((await missing.json()).problems).toEqual(["Choose a file to import."]);
 
     const badFormat = await preview(engineerCookie, meridianText, "x.json", "yaml");
     expect(badFormat.status).toBe(400);
-    expect(badFormat.body.errors).toEqual(["Choose one of the listed formats."]);
+    expect(badFormat.body.problems).toEqual(["Choose one of the listed formats."]);
     expect(await countRows()).toBe(0);
   });
 
@@ -184,7 +184,7 @@ describe("the import page", () => {
     } as RequestInit);
     const response = await call(() => importAction(args(request)));
     expect(response.status).toBe(413);
-    expect((await response.json()).errors).toEqual([`The file is larger than ${MAX_UPLOAD_LABEL}, the most one import accepts. Split it into smaller files.`]);
+    expect((await response.json()).problems).toEqual([`The file is larger than ${MAX_UPLOAD_LABEL}, the most one import accepts. Split it into smaller files.`]);
     expect(sent).toBeLessThanOrEqual(MAX_UPLOAD_BYTES + chunk.length);
     expect(await countUploads()).toBe(stagedBefore);
   });
@@ -192,7 +192,7 @@ describe("the import page", () => {
   it("honours a forced format", async () => {
     const { status, body } = await preview(engineerCookie, meridianText, "meridian.json", "csv");
     expect(status).toBe(400);
-    expect(body.errors.length).toBeGreaterThan(0);
+    expect(body.problems.length).toBeGreaterThan(0);
   });
 
   it("does not let one user confirm or run another user's upload", async () => {
@@ -200,7 +200,7 @@ describe("the import page", () => {
     const other = await cookieFor(context, await createTestUser(testDb.db, ["engineer"]));
     const confirm = await call(() => importAction(args(makeRequest("/incidents/import", { cookie: other, form: { intent: "confirm", uploadId: body.uploadId } }))));
     expect(confirm.status).toBe(404);
-    expect((await confirm.json()).errors[0]).toMatch(/not waiting to be imported/);
+    expect((await confirm.json()).problems[0]).toMatch(/not waiting to be imported/);
     const run = await call(() => runAction(args(makeRequest("/incidents/import/run", { cookie: other, form: { uploadId: body.uploadId } }))));
     expect(run.status).toBe(404);
     expect(ndjson(await run.text())).toEqual([{ ok: false, errors: [expect.stringMatching(/not waiting to be imported/)] }]);
@@ -213,7 +213,7 @@ describe("the import page", () => {
     const { body } = await preview(engineerCookie, meridianText);
     const cancel = await call(() => importAction(args(makeRequest("/incidents/import", { cookie: engineerCookie, form: { intent: "cancel", uploadId: body.uploadId } }))));
     expect(cancel.status).toBe(200);
-    expect(await cancel.json()).toEqual({ step: "cancelled" });
+    expect(await cancel.json()).toEqual({ ok: true, step: "cancelled" });
     const rows = await testDb.db.select().from(incidentUploads).where(eq(incidentUploads.id, body.uploadId));
     expect(rows).toHaveLength(0);
   });
