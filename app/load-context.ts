@@ -12,6 +12,8 @@ export interface FactdeskContext {
   demo: boolean;
   /** The address the request came from (behind a proxy on loopback, X-Forwarded-For), for the audit trail. */
   clientIp?: string;
+  /** Whether the import page may pull a status page from this machine or a private network (FACTDESK_ALLOW_PRIVATE_PULL=1). */
+  allowPrivatePull?: boolean;
 }
 
 declare module "@remix-run/node" {

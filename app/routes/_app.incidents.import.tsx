@@ -191,7 +191,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "pull": {
       let pulled;
       try {
-        pulled = await pullStatuspage(input.url);
+        pulled = await pullStatuspage(input.url, { privateAddresses: context.allowPrivatePull === true });
       } catch (error) {
         if (error instanceof AppError) return errorsOf([error.message], error.status, { field: "url" });
         throw error;

@@ -58,7 +58,7 @@ async function main() {
     createRequestHandler({
       build,
       mode: env.NODE_ENV,
-      getLoadContext: (req) => ({ db: workspace.db, sessionSecret, demo, clientIp: req.ip }),
+      getLoadContext: (req) => ({ db: workspace.db, sessionSecret, demo, clientIp: req.ip, allowPrivatePull: env.FACTDESK_ALLOW_PRIVATE_PULL === "1" }),
     }),
   );
 

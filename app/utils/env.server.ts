@@ -20,6 +20,7 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   FACTDESK_DEMO: z.enum(["0", "1"]).optional(),
+  FACTDESK_ALLOW_PRIVATE_PULL: z.enum(["0", "1"]).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -5,6 +5,8 @@
  * site that is not a Statuspage) is refused with a sentence saying so. Nothing is kept here
  * between requests.
  */
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
 import { AppError } from "~/utils/app-error";
 
 export const PULL_TIMEOUT_MS = 10_000;
@@ -15,6 +17,40 @@ const MAX_PAGE_BYTES = 20 * 1024 * 1024;
 export interface PullOptions {
   timeoutMs?: number;
   maxPages?: number;
+  /**
+   * Whether the site may be on this machine or a private network. Off for the web form, so that
+   * the server cannot be made to read its own or its network's internal addresses; the command
+   * line, run by whoever runs the server, allows them.
+   */
+  privateAddresses?: boolean;
+}
+
+const MAX_REDIRECTS = 5;
+
+/** Loopback, private, link-local, carrier-grade NAT, unique-local and unspecified addresses. */
+export function isPrivateAddress(address: string): boolean {
+  const v4 = address.startsWith("::ffff:") ? address.slice(7) : address;
+  if (isIP(v4) === 4) {
+    const [a, b] = v4.split(".").map(Number) as [number, number];
+    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  }
+  const v6 = address.toLowerCase();
+  return v6 === "::" || v6 === "::1" || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6);
+}
+
+/** Refuses a host that is, or resolves to, a private address, unless the options allow it. */
+async function requirePublicHost(url: URL, options: PullOptions): Promise<void> {
+  if (options.privateAddresses) return;
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  let addresses: string[];
+  try {
+    addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
+  } catch {
+    throw new AppError(`${url.host} could not be found; check the status page's address. Nothing was imported.`, 400, "url");
+  }
+  if (addresses.some(isPrivateAddress)) {
+    throw new AppError(`${url.host} is an address on this machine or a private network; only public status pages can be pulled from here. Nothing was imported.`, 400, "url");
+  }
 }
 
 export interface PulledHistory {
@@ -56,7 +92,7 @@ export async function pullStatuspage(address: string, options: PullOptions = {})
   for (let page = 1; page <= maxPages; page++) {
     const url = new URL(base);
     if (page > 1) url.searchParams.set("page", String(page));
-    const listed = await fetchPage(url, timeoutMs);
+    const listed = await fetchPage(url, timeoutMs, options);
     pages++;
     const fresh = listed.filter((incident) => {
       const id = typeof incident === "object" && incident !== null ? String((incident as { id?: unknown }).id) : "";
@@ -70,7 +106,7 @@ export async function pullStatuspage(address: string, options: PullOptions = {})
   return { url: base.toString(), text: JSON.stringify({ incidents }), incidents: incidents.length, pages };
 }
 
-async function fetchPage(url: URL, timeoutMs: number): Promise<unknown[]> {
+async function fetchPage(url: URL, timeoutMs: number, options: PullOptions): Promise<unknown[]> {
   const where = url.host;
   const failed = (error: unknown): AppError => {
     if (error instanceof AppError) return error;
@@ -83,7 +119,18 @@ async function fetchPage(url: URL, timeoutMs: number): Promise<unknown[]> {
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: "follow", headers: { Accept: "application/json" } });
+    // Redirects are followed by hand so that each hop's host is checked as the first one was.
+    let target = url;
+    for (let hop = 0; ; hop++) {
+      await requirePublicHost(target, options);
+      response = await fetch(target, { signal: AbortSignal.timeout(timeoutMs), redirect: "manual", headers: { Accept: "application/json" } });
+      const location = response.headers.get("location");
+      if (response.status < 300 || response.status >= 400 || !location) break;
+      await response.body?.cancel();
+      if (hop >= MAX_REDIRECTS) throw new AppError(`${where} redirected more than ${MAX_REDIRECTS} times; nothing was imported.`, 400, "url");
+      target = new URL(location, target);
+      if (target.protocol !== "https:" && target.protocol !== "http:") throw new AppError(`${where} redirected to an address that is not http or https; nothing was imported.`, 400, "url");
+    }
     if (!response.ok) {
       await response.body?.cancel();
       throw new AppError(`${where} answered ${response.status} for ${url.pathname}; is it a Statuspage site? Nothing was imported.`, 400, "url");

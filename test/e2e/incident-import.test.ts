@@ -9,7 +9,8 @@ import { launchBrowser, startServer, type RunningServer } from "../setup/server"
 let server: RunningServer;
 let browser: Browser;
 beforeAll(async () => {
-  server = await startServer();
+  // The status page is served from this machine, which the web form refuses unless configured to allow it.
+  server = await startServer({ env: { FACTDESK_ALLOW_PRIVATE_PULL: "1" } });
   browser = await launchBrowser();
 }, 300_000);
 afterAll(async () => {

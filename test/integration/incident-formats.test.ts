@@ -38,7 +38,8 @@ const requested: string[] = [];
 
 beforeAll(async () => {
   testDb = await createTestDb();
-  context = makeContext(testDb.db);
+  // The status-page tests serve their pages from this machine, which the web form allows only when configured to.
+  context = { ...makeContext(testDb.db), allowPrivatePull: true };
   engineerCookie = await cookieFor(context, await createTestUser(testDb.db, ["engineer"]));
   otherCookie = await cookieFor(context, await createTestUser(testDb.db, ["engineer"]));
   site = http.createServer((request, response) => {
@@ -241,7 +242,20 @@ describe("pulling a public status page", () => {
   });
 
   it("gives up on a page that does not answer in time", async () => {
-    await expect(pullStatuspage(`${siteUrl}/slow/api/v2/incidents.json`, { timeoutMs: 200 })).rejects.toThrow(/did not answer within 0.2 seconds/);
+    await expect(pullStatuspage(`${siteUrl}/slow/api/v2/incidents.json`, { timeoutMs: 200, privateAddresses: true })).rejects.toThrow(/did not answer within 0.2 seconds/);
+  });
+
+  it("refuses an address on this machine or a private network unless configured to allow it", async () => {
+    const strict = makeContext(testDb.db);
+    for (const url of [`${siteUrl}/api/v2/incidents.json`, "http://localhost:9/", "http://10.0.0.7/", "http://[::1]:9/", "http://169.254.169.254/latest/"]) {
+      const form = new FormData();
+      form.set("intent", "pull");
+      form.set("url", url);
+      const response = await call(() => importAction({ request: makeRequest("/incidents/import", { form, cookie: engineerCookie }), context: strict, params: {} }));
+      expect(response.status, url).toBe(400);
+      expect((await response.json()).problems[0], url).toMatch(/this machine or a private network/);
+    }
+    await expect(pullStatuspage(`${siteUrl}/api/v2/incidents.json`)).rejects.toThrow(/private network/);
   });
 
   it("refuses an address that is not http(s)", async () => {
