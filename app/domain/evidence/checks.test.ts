@@ -67,6 +67,15 @@ describe("duration", () => {
     expect(check.status).toBe("supported");
     expect(check.recorded).toContain("in total");
   });
+
+  it("checks only a duration given as the incident's length, not how soon it was found or what set it off", () => {
+    const length = (text: string, phrase: string) => checkAssertions(makeClaim(text, { quantities: [["duration", 360, "eq", phrase]] }), week, four).filter((c) => c.aspect === "duration");
+    expect(length("The site stayed down for six hours", "six hours")).toHaveLength(1);
+    expect(length("It was a six-hour outage", "six-hour")).toHaveLength(1);
+    expect(length("Engineers spotted the fault within six hours", "six hours")).toEqual([]);
+    expect(length("It was set off by a six-hour loss of power", "six-hour")).toEqual([]);
+    expect(length("Deadlines were extended by six hours", "six hours")).toEqual([]);
+  });
 });
 
 describe("scope", () => {
@@ -239,6 +248,12 @@ describe("a claim that there were none", () => {
     const notHit = makeClaim("Card payments were not affected on 7 March", { services: [["card-payments", "Card payments"]], dates: [["2026-03-07", "2026-03-07", "7 March"]] });
     const cards = at("07", 1, { id: "CARDS", services: ["card-payments"] });
     expect(checkAssertions(notHit, {}, [cards])[0]).toMatchObject({ status: "contradicted", incidentIds: ["CARDS"] });
+  });
+
+  it("does not read a part of a service spared as that service having no incident", () => {
+    const spared = makeClaim("Card payments already under way were not affected on 7 March", { services: [["card-payments", "Card payments"]], dates: [["2026-03-07", "2026-03-07", "7 March"]] });
+    const cards = at("07", 1, { id: "CARDS", services: ["card-payments"], customerImpact: "New card payments failed." });
+    expect(checkAssertions(spared, {}, [cards])[0]).toMatchObject({ status: "unknown", incidentIds: [] });
   });
 
   it("is supported when the period has none in that scope", () => {

@@ -6,7 +6,7 @@
 import type { AssertedCause, Quantity } from "~/domain/claims/types";
 import type { Incident } from "~/domain/incidents/types";
 import { describeTag, isGenericTag, tagImplies, tagsRelated } from "./causes";
-import { daysOutside, isIncidentSubject, readClaim, type ClaimReading, type Superlative } from "./claim-reading";
+import { daysOutside, isIncidentLength, isIncidentSubject, readClaim, type ClaimReading, type Superlative } from "./claim-reading";
 import { satisfies } from "./compare";
 import { factsOf, recordHasTag, rootCauseHeadline, type IncidentFacts } from "./incident-facts";
 import { organizationMatches, regionMatches, serviceMatches } from "./scope";
@@ -62,7 +62,7 @@ export function checkAssertions(
   if (ev.scope.own) checks.push(checkScope(ev));
   for (const q of reading.quantities) {
     if (q.kind === "count" && isIncidentSubject(q.subject) && !isRepeatedAct(reading.text, q)) checks.push(checkCount(ev, q));
-    if (q.kind === "duration") checks.push(checkDuration(ev, q));
+    if (q.kind === "duration" && isIncidentLength(reading.text, q)) checks.push(checkDuration(ev, q));
     if (q.kind === "customers") checks.push(checkCustomers(ev, q));
     if (q.kind === "percentage" && isShareOfImpact(reading.text, q)) checks.push(checkShare(ev, q));
   }
@@ -239,13 +239,29 @@ function countedSet(ev: Evidence): IncidentFacts[] {
 
 /** "has not had an outage since January": any record in the window and scope contradicts it. */
 function checkNone(ev: Evidence): AssertionCheck {
-  if (ev.reading.keptWorking && !ev.scope.own) return checkKeptWorking(ev, ev.reading.keptWorking.subject);
   const set = countedSet(ev);
   const label = scopeLabel(ev.scope);
   const claimed = `no ${label ? `${label} ` : ""}incidents`;
+  // "Card payments already under way were not affected": a part spared by an incident. A record of
+  // an incident in that scope does not say the spared part was hit; only what a record says of it does.
+  const spared = ev.reading.keptWorking;
+  if (spared && (!ev.scope.own || (set.length && namesAPart(spared.subject, ev.scope)))) return checkKeptWorking(ev, spared.subject);
   if (set.length) return check("count", "contradicted", claimed, `${incidentList(set, ev.where)}${label ? ` involved ${label}` : ""}`, set);
   if (!ev.reading.window) return check("count", "unknown", claimed, "the claim gives no period to check", []);
   return check("count", "supported", claimed, `no ${label ? `${label} ` : ""}incident is recorded ${ev.where}`, []);
+}
+
+/** Who was spared, not what: these words do not narrow a service to a part of it. */
+const AUDIENCE = new Set(tokenize("customers users people clients passengers riders members players students shoppers buyers sellers drivers subscribers account holders"));
+
+/**
+ * "Card payments already under way", "GitLab Enterprise customers": the spared subject says more
+ * than the service, unit or place it names, so it is a part of it, which a record of that service
+ * failing does not speak of.
+ */
+function namesAPart(subject: string, scope: Evidence["scope"]): boolean {
+  const named = new Set([...scope.services, ...scope.organizations, ...scope.regions].flatMap((n) => tokenize(n)));
+  return tokenize(subject).some((w) => w.length >= 3 && !named.has(w) && !AUDIENCE.has(w));
 }
 
 const CONTINUED = /\b(?:continued to|kept|still) (?:work|worked|working|operate|operating|function|run|running)\b|\b(?:was|were|remained) (?:not affected|unaffected|available|working)\b|\bnot affected\b/i;
@@ -312,7 +328,8 @@ function checkDuration(ev: Evidence, q: Quantity): AssertionCheck {
     return check("duration", status, q.text, `the ${plural(set.length, "incident")} ${ev.where} lasted ${formatMinutes(total)} in total`, set);
   }
   const fits = set.filter((f) => satisfies(minutes(f), q.value, comparator));
-  if (ev.reading.universal) {
+  // "every service", "almost every user": a claim about one event generalises over its reach, not over incidents.
+  if (ev.reading.universal && ev.reading.plural) {
     const misfits = set.filter((f) => !fits.includes(f));
     if (!misfits.length) return check("duration", "supported", q.text, `every incident ${ev.where} fits (${durationList(set)})`, set);
     return check("duration", "contradicted", q.text, `${durationList(misfits)} do not fit`, misfits);

@@ -100,7 +100,7 @@ const DENIES_INCIDENTS =
 
 /** "Emergency calls could still be made", "card payments continued to work": something kept working through the incident. */
 const KEPT_WORKING =
-  /\b(?:could|can) still be (?:made|used|reached|accessed|placed|booked)\b|\b(?:was|were) still able to\b|\b(?:continued|kept) (?:to )?(?:work|working|operate|operating|function|functioning|run|running)\b/i;
+  /\b(?:could|can) still be (?:made|used|reached|accessed|placed|booked)\b|\b(?:was|were) still able to\b|\b(?:continued|kept) (?:to )?(?:work|working|operate|operating|function|functioning|run|running)\b|\b(?:was|were|remained)(?: not|n't) (?:affected|impacted|hit|disrupted)\b|\b(?:was|were|remained) (?:unaffected|unscathed)\b|\bcarried on (?:normally|as normal|working)\b/i;
 const LEADING_WORDS = /^(?:(?:but|and|however|meanwhile|the|its|their|all|some)\b[,\s]*)+/i;
 
 /** What the claim says kept working ("Emergency calls"), or null. */
@@ -108,8 +108,27 @@ function keptWorkingOf(text: string): { subject: string } | null {
   const m = KEPT_WORKING.exec(text);
   if (!m) return null;
   const subject = text.slice(0, m.index).replace(LEADING_WORDS, "").replace(/[,;:]\s*$/, "").trim();
-  return subject && subject.split(/\s+/).length <= 6 ? { subject } : null;
+  return subject && subject.split(/\s+/).length <= 14 ? { subject } : null;
 }
+
+/**
+ * "It stayed down for more than six hours", "a six-hour outage": a duration the sentence gives as
+ * the length of the incident. Other durations in a claim are of something else: how soon it was
+ * detected ("within a minute"), what set it off ("a 43-second loss of connectivity"), a span of
+ * lost data, or a deadline ("extended by 48 hours"); an incident's recorded length neither backs
+ * nor contradicts those.
+ */
+export function isIncidentLength(text: string, q: Quantity): boolean {
+  const at = text.indexOf(q.text);
+  if (at < 0) return false;
+  const before = text.slice(Math.max(0, at - 60), at);
+  const after = text.slice(at + q.text.length, at + q.text.length + 40);
+  return LENGTH_BEFORE.test(before) || LENGTH_AFTER.test(after);
+}
+
+const LENGTH_BEFORE =
+  /\b(?:for|lasted|lasting|lasts|last|spanned|spanning|took|outage of|disruption of|downtime of)\s+(?:(?:about|around|roughly|nearly|almost|some|just|over|under|more than|less than|up to|close to|at least|another|a further|a total of|the best part of|the better part of)\s+)*$/i;
+const LENGTH_AFTER = /^(?:-?\s*long)?\s+(?:[\w-]+\s+)?(?:outages?|disruptions?|blackouts?|downtime|failures?|incidents?|meltdowns?|crash(?:es)?|shutdowns?|stoppages?)\b|^\s*(?:-?\s*long)\b/i;
 
 /** "The outage", "this disruption": a claim that refers back to one event named earlier. */
 const DEFINITE_EVENT =
