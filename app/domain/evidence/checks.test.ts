@@ -327,3 +327,22 @@ describe("figures of one event, or of one cause", () => {
     expect(checkAssertions(uptime, week, four).some((c) => c.aspect === "customers")).toBe(false);
   });
 });
+
+describe("a denied cause", () => {
+  const claim = makeClaim("The university found no evidence that any data had been accessed on 7 March", {
+    causes: [["security", "data had been accessed", true]],
+    dates: [["2026-03-07", "2026-03-07", "7 March"]],
+  });
+  const attack = (summary: string) =>
+    makeIncident({ id: "DDOS", summary, rootCause: "A flood of requests overwhelmed the front end.", contributingFactors: [{ tag: "security", description: "Denial-of-service attack." }] });
+
+  it("is backed by a record whose prose says the same, quoting it, though its tags name an attack", () => {
+    const check = checkAssertions(claim, {}, [attack("An attack took the site down. No data was accessed.")]).find((c) => c.aspect === "cause");
+    expect(check).toMatchObject({ status: "supported", recorded: "DDOS records 'No data was accessed'", incidentIds: ["DDOS"] });
+  });
+
+  it("is contradicted by a record of the attack that does not say so", () => {
+    const check = checkAssertions(claim, {}, [attack("An attack took the site down.")]).find((c) => c.aspect === "cause");
+    expect(check?.status).toBe("contradicted");
+  });
+});

@@ -470,6 +470,10 @@ function findTag(ev: Evidence, set: IncidentFacts[], cause: AssertedCause): TagF
   if (!set.length) return { cause, status: "unknown", supporters: [], recorded: `no incident is recorded ${ev.where}` };
   const supporters = set.filter((f) => supportsTag(f, cause.tag));
   if (cause.negated) {
+    // "No evidence that any data had been accessed": a record whose own prose says the same
+    // ("No data was accessed") backs the denial, whatever broader cause its tags name.
+    const agreeing = set.map((f) => [f, denialOf(f, cause.text)] as const).find(([, sentence]) => sentence);
+    if (agreeing) return { cause, status: "supported", supporters: [agreeing[0]], recorded: `${agreeing[0].incident.id} records '${agreeing[1]}'` };
     const status = supporters.length ? "contradicted" : "supported";
     const recorded = supporters.length
       ? `${plural(supporters.length, "incident")} ${ev.where} records ${label} (${ids(supporters).join(", ")})`
@@ -485,6 +489,20 @@ function findTag(ev: Evidence, set: IncidentFacts[], cause: AssertedCause): TagF
   if (ev.reading.universal && !everyOne) return { cause, status: "contradicted", supporters, recorded: share };
   const status = ev.reading.plural && supporters.length * 2 < set.length ? "partial" : "supported";
   return { cause, status, supporters, recorded: everyOne && set.length > 1 ? `all ${share}` : share };
+}
+
+const DENIAL = /\b(?:no|not|never|none|nothing|without|did not|didn't|was not|wasn't|were not|weren't)\b/i;
+
+/** A sentence of the record's prose that denies what the claim's phrase names, every content word of it. */
+function denialOf(f: IncidentFacts, phrase: string): string | null {
+  const words = [...new Set(tokenize(phrase).filter((w) => w.length >= 3 && !/^(?:no|not|never|any)$/.test(w)))];
+  if (!words.length) return null;
+  const prose = [f.incident.customerImpact, f.incident.summary, f.incident.rootCause].flatMap((t) => (t ?? "").split(/(?<=[.;!?])\s+/));
+  for (const sentence of prose) {
+    const tokens = tokenize(sentence);
+    if (DENIAL.test(sentence) && words.every((w) => tokens.some((t) => t.startsWith(w) || w.startsWith(t)) )) return sentence.trim().replace(/[.;]$/, "");
+  }
+  return null;
 }
 
 function supportsTag(f: IncidentFacts, tag: string): boolean {
