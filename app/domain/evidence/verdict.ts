@@ -188,7 +188,7 @@ function confidenceOf(draft: Draft, claim: ClaimInput, checks: AssertionCheck[],
     else if (specific.every((c) => c.aspect !== "count" && !c.incidentIds.includes(top?.incidentId ?? ""))) {
       doubt(0.45, "the records that contradict it are not clearly the ones the claim is about");
     }
-    if (specific.length && specific.every((c) => c.aspect === "count")) doubt(0.3, "counting incidents depends on which records the claim means");
+    if (specific.length && specific.every((c) => c.aspect === "count")) doubt(0.5, "counting incidents depends on which records the claim means");
     // "None of the 7 incidents in the window names X": the records are silent on X, which is not a record contradicting it.
     if (specific.length && specific.every((c) => c.silent)) doubt(0.5, "no single record the claim is about contradicts it; the records in its window only do not name it");
   }
