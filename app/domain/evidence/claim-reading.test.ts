@@ -79,3 +79,17 @@ describe("cause phrases in records", () => {
     expect(findTagMentions("A DDoS attack was not involved.", "security")[0]?.negated).toBe(true);
   });
 });
+
+describe("causes a claim asserts", () => {
+  const causesOf = (text: string) => readClaim(makeClaim(text), {}).causes.map((c) => c.tag);
+
+  it("leave out a cause word inside a clause that only describes something the sentence names", () => {
+    expect(causesOf("The outage was caused by a misconfigured rule in its firewall, a service that inspects traffic for malicious requests")).toEqual(["config_change"]);
+    expect(causesOf("The site went down, which the company blamed on hackers")).toContain("security");
+  });
+
+  it("read a bare broad word as a cause only where the claim speaks of causes", () => {
+    expect(causesOf("Visitors to sites that use its network saw error pages")).toEqual([]);
+    expect(causesOf("The outage was set off by a loss of connectivity")).toEqual(["network"]);
+  });
+});

@@ -67,7 +67,7 @@ const INCIDENT_WORDS = new RegExp(
 
 /** Words that tie an asserted cause to something that happened ("was behind them"). */
 const CAUSAL_WORDS =
-  /\b(?:caus\w*|behind|blam\w*|because|due to|led to|lead to|triggered|resulted|result of|responsible|traced|stemmed|began after|started after|after)\b/i;
+  /\b(?:caus\w*|behind|blam\w*|because|due to|down to|owing to|led to|lead to|triggered|set off|sparked|resulted|result of|responsible|traced|stemm\w*|root cause|began after|started after|after)\b/i;
 
 const POLICY_WORDS =
   /(?<!\bthan\s+(?:[\w'’]+\s+){0,3})(?<!\b(?:change|update|release|patch|fix|code|upgrade)s?\s+)\b(?:has|have|had|is|are|was|were)\s+(?:\w+\s+)?(?:pushed|encouraged|introduced|required|mandated|banned|adopted|announced|decided|planned|planning|considering|told|ordered|instructed|asked|urged|hired|fired|laid off|invested|launched|created|set up|begun|began|started|rolled out|committed|promised|pledged|refused|agreed|cut off|revoked|removed|restricted|paused|disabled|tightened|added|appointed)\b|\b(?:is|are) (?:reviewing|considering|planning|preparing|exploring|investigating whether)\b|\b(?:would|will) (?!have\b|be\b|not\b|never\b)\w+|\b(?:plans? to|intends? to|compensat\w*|refunds?|contracts?|service credits?|SLAs?|penalt(?:y|ies)|policy|policies|requirements?|guidelines|mandate|regulators?|watchdog|fined|lawsuit|sued|strategy|investors?|shareholders?)\b/i;
@@ -237,13 +237,56 @@ function isLooseRangeWithin(d: DateRange, article: DateRange): boolean {
   return d.source === "relative" && d.from !== d.to && d.from >= article.from && d.to <= article.to;
 }
 
-/** Extraction's causes, else the cause phrases found in the claim text. */
+/**
+ * ", a service that inspects traffic for malicious requests", ", intended to improve the blocking
+ * of ...,": a clause describing something the sentence names. A cause word there describes what
+ * the thing is for, not what went wrong, unless the clause itself speaks of causes.
+ */
+const DESCRIPTIVE_CLAUSE =
+  /,\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?)?(?:that|which|who|whose|intended to|designed to|meant to|built to|used to)\b[^,;.]*/gi;
+
+function descriptiveSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  DESCRIPTIVE_CLAUSE.lastIndex = 0;
+  for (let m = DESCRIPTIVE_CLAUSE.exec(text); m; m = DESCRIPTIVE_CLAUSE.exec(text)) {
+    if (!CAUSAL_WORDS.test(m[0])) spans.push([m.index, m.index + m[0].length]);
+    if (m[0].length === 0) DESCRIPTIVE_CLAUSE.lastIndex += 1;
+  }
+  return spans;
+}
+
+/** Whether a cause phrase sits only inside descriptive clauses of the claim. */
+function onlyDescribes(text: string, phrase: string, spans: [number, number][]): boolean {
+  if (!spans.length) return false;
+  let found = false;
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    found = true;
+    if (!spans.some(([a, b]) => at >= a && at + phrase.length <= b)) return false;
+  }
+  return found;
+}
+
+/** Tags whose one-word phrases ("network", "capacity", "release") are common outside causes. */
+const BROAD_TAGS = new Set(["network", "deployment", "config_change", "capacity", "dependency_failure", "hardware"]);
+
+function isBroadWord(m: { tag: string; phrase: string }): boolean {
+  return BROAD_TAGS.has(m.tag) && !/[\s-]/.test(m.phrase.trim());
+}
+
+/**
+ * Extraction's causes, else the cause phrases found in the claim text where the claim speaks of
+ * causes at all (a bare "network" in "sites that use its network" names no cause); either way,
+ * none that only describes something the sentence names.
+ */
 function claimCauses(claim: ClaimInput): AssertedCause[] {
-  if (claim.facts.causes.length) return claim.facts.causes;
+  const spans = descriptiveSpans(claim.text);
+  if (claim.facts.causes.length) return claim.facts.causes.filter((c) => !onlyDescribes(claim.text, c.text, spans));
   const seen = new Set<string>();
   const causes: AssertedCause[] = [];
+  const speaksOfCauses = CAUSAL_WORDS.test(claim.text);
   for (const m of findCauseMentions(claim.text)) {
-    if (seen.has(m.tag)) continue;
+    if (seen.has(m.tag) || onlyDescribes(claim.text, m.phrase, spans)) continue;
+    if (!speaksOfCauses && !m.negated && isBroadWord(m)) continue;
     seen.add(m.tag);
     const start = claim.text.indexOf(m.phrase);
     causes.push({ tag: m.tag, text: m.phrase, start, end: start + m.phrase.length, negated: m.negated });
