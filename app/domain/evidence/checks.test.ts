@@ -346,3 +346,17 @@ describe("a denied cause", () => {
     expect(check?.status).toBe("contradicted");
   });
 });
+
+describe("the organisation of the record a claim is about", () => {
+  const event = makeIncident({ id: "EV", organization: "home-cloud", services: ["app"], regions: [] });
+  const scopeOf = (text: string, mention: string) =>
+    checkAssertions(makeClaim(text, { organizations: [["devices", mention]] }), {}, [event], { subjectId: "EV" }).find((c) => c.aspect === "scope");
+
+  it("contradicts a claim naming another unit", () => {
+    expect(scopeOf("The outage also hit the devices division", "devices division")?.status).toBe("contradicted");
+  });
+
+  it("is not contradicted by a common noun that is also a unit's name", () => {
+    expect(scopeOf("The outage stopped customers using their devices", "devices")?.status).toBe("unknown");
+  });
+});

@@ -190,13 +190,18 @@ function checkSubjectScope(ev: Evidence, subject: IncidentFacts, claimed: string
   ].filter(Boolean);
   const missing: string[] = [];
   const org = subject.organization;
-  if (organizations.length && org && !organizations.some((o) => organizationMatches(o, org))) missing.push(`its organisation is recorded as '${org}', not ${listJoin(organizations)}`);
+  // "their devices": a common noun that is also a unit's name does not place the event in that unit.
+  const units = organizations.filter((o) => ev.reading.namedUnits.includes(o));
+  if (units.length && org && !organizations.some((o) => organizationMatches(o, org))) missing.push(`its organisation is recorded as '${org}', not ${listJoin(organizations)}`);
   const lackingServices = subject.services.length ? services.filter((s) => !serviceMatches(s, subject.services)) : [];
   if (lackingServices.length) missing.push(`its services are recorded as '${subject.services.join(", ")}', without ${listJoin(lackingServices)}`);
   const lackingRegions = subject.regions.length ? regions.filter((c) => !subject.regions.some((r) => regionMatches(c, r))) : [];
   if (lackingRegions.length) missing.push(`its regions are recorded as '${subject.regions.join(", ")}', without ${listJoin(lackingRegions)}`);
   const id = subject.incident.id;
   if (!missing.length && blank.length) return check("scope", "unknown", claimed, `${id}, the incident the claim speaks of, records no ${listJoin(blank)}`, [subject]);
+  if (!missing.length && !units.length && org && organizations.length && !organizations.some((o) => organizationMatches(o, org))) {
+    return check("scope", "unknown", claimed, `${id}, the incident the claim speaks of, is recorded under '${org}'; the claim names ${listJoin(organizations)} only as a common noun`, [subject]);
+  }
   if (!missing.length) return check("scope", "supported", claimed, `${id}, the incident the claim speaks of, involved ${claimed}`, [subject]);
   return check("scope", "contradicted", claimed, `${id}, the incident the claim speaks of: ${missing.join("; ")}`, [subject]);
 }

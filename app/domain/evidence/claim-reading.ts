@@ -34,6 +34,12 @@ export interface ClaimReading {
   /** Organisations the claim itself names, and whether they came from the article instead. */
   organizations: string[];
   organizationsFromArticle: boolean;
+  /**
+   * The organisations the claim names as a unit ("Alderwing Cargo", "its payments arm"), not by a
+   * common noun that happens to be a unit's name ("their devices"): only these can be contradicted
+   * by the organisation of the record the claim is about.
+   */
+  namedUnits: string[];
   services: string[];
   regions: string[];
   causes: AssertedCause[];
@@ -170,6 +176,7 @@ export function readClaim(claim: ClaimInput, context: AnalysisContext): ClaimRea
     namesASpan: facts.dates.some((d) => d.source !== "article" && d.from !== d.to),
     organizations: ownOrgs.length ? ownOrgs : articleOrgs,
     organizationsFromArticle: ownOrgs.length === 0 && articleOrgs.length > 0,
+    namedUnits: facts.organizations.filter((o) => isNamedUnit(text, o.text)).map((o) => o.name.toLowerCase()),
     services: facts.services.map((s) => s.name.toLowerCase()).filter((s) => namedInText(text, s)),
     regions: facts.regions.map((r) => r.name.toLowerCase()),
     causes,
@@ -187,6 +194,15 @@ export function readClaim(claim: ClaimInput, context: AnalysisContext): ClaimRea
     publishedDay: context.publishedAt ? context.publishedAt.slice(0, 10) : null,
     singleEvent: DEFINITE_EVENT.test(text) && !PLURAL_EVENTS.test(text) && !/\bone of\b/i.test(text),
   };
+}
+
+const UNIT_WORD = /\b(?:division|arm|unit|business|subsidiary|operation|operations|group|company|brand|team|department)\b/i;
+
+/** "Alderwing Cargo", "the cloud division", "its payments arm": a mention that names a unit. */
+function isNamedUnit(text: string, mention: string): boolean {
+  if (/^[A-Z]/.test(mention) || UNIT_WORD.test(mention)) return true;
+  const at = text.indexOf(mention);
+  return at >= 0 && /^\s+(?:[\w-]+\s+)?(?:division|arm|unit|business|subsidiary|operations?|group|brand|team|department)\b/i.test(text.slice(at + mention.length, at + mention.length + 30));
 }
 
 /**
