@@ -49,6 +49,9 @@ const NEGATION_BEFORE = /\b(?:no|not|never|without|nor|neither|none|ruled out|ra
 /** Denials that follow the phrase ("AI-generated code was not involved"). */
 const NEGATION_AFTER = /^[^.;:]{0,40}?\b(?:was|were|is|are|had)\s+(?:not|never)\b|^[^.;:]{0,20}?\bwas ruled out\b/i;
 
+/** A noun the cause word only qualifies ("DDoS protection", "network team"). */
+const QUALIFIED_NOUN = /^[\s-]+(?:protection|mitigation|defen[cs]es?|scrubbing|filter(?:s|ing)?|teams?|tool(?:s|ing)?|services?|profiles?|rules?|monitoring|alerts?|alarms?|checks?|settings?|safeguards?|controls?)\b/i;
+
 /** A cause phrase found in a text, with whether it was denied there. */
 export interface CauseMention {
   tag: string;
@@ -81,7 +84,8 @@ function mentionsWith(text: string, tag: string, pattern: RegExp): CauseMention[
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const before = clauseBefore(text, m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
+    // "DDoS protection was not enabled": the denial is of the thing the cause word qualifies.
+    const negated = NEGATION_BEFORE.test(before) || (NEGATION_AFTER.test(after) && !QUALIFIED_NOUN.test(after));
     mentions.push({ tag, phrase: m[0], negated });
   }
   return mentions;

@@ -67,6 +67,15 @@ describe("duration", () => {
     expect(check.status).toBe("supported");
     expect(check.recorded).toContain("in total");
   });
+
+  it("checks only a duration given as the incident's length, not how soon it was found or what set it off", () => {
+    const length = (text: string, phrase: string) => checkAssertions(makeClaim(text, { quantities: [["duration", 360, "eq", phrase]] }), week, four).filter((c) => c.aspect === "duration");
+    expect(length("The site stayed down for six hours", "six hours")).toHaveLength(1);
+    expect(length("It was a six-hour outage", "six-hour")).toHaveLength(1);
+    expect(length("Engineers spotted the fault within six hours", "six hours")).toEqual([]);
+    expect(length("It was set off by a six-hour loss of power", "six-hour")).toEqual([]);
+    expect(length("Deadlines were extended by six hours", "six hours")).toEqual([]);
+  });
 });
 
 describe("scope", () => {
@@ -241,6 +250,12 @@ describe("a claim that there were none", () => {
     expect(checkAssertions(notHit, {}, [cards])[0]).toMatchObject({ status: "contradicted", incidentIds: ["CARDS"] });
   });
 
+  it("does not read a part of a service spared as that service having no incident", () => {
+    const spared = makeClaim("Card payments already under way were not affected on 7 March", { services: [["card-payments", "Card payments"]], dates: [["2026-03-07", "2026-03-07", "7 March"]] });
+    const cards = at("07", 1, { id: "CARDS", services: ["card-payments"], customerImpact: "New card payments failed." });
+    expect(checkAssertions(spared, {}, [cards])[0]).toMatchObject({ status: "unknown", incidentIds: [] });
+  });
+
   it("is supported when the period has none in that scope", () => {
     expect(checkAssertions(claim, {}, four)[0]).toMatchObject({ status: "supported", recorded: "no cloud incident is recorded between 1 Jan and 13 Mar 2026" });
   });
@@ -310,5 +325,38 @@ describe("figures of one event, or of one cause", () => {
   it("checks a percentage only where it is a share of what the incident touched", () => {
     const uptime = makeClaim("Its contracts include a 99.9% uptime commitment after the outage", { quantities: [["percentage", 99.9, "eq", "99.9%"]] });
     expect(checkAssertions(uptime, week, four).some((c) => c.aspect === "customers")).toBe(false);
+  });
+});
+
+describe("a denied cause", () => {
+  const claim = makeClaim("The university found no evidence that any data had been accessed on 7 March", {
+    causes: [["security", "data had been accessed", true]],
+    dates: [["2026-03-07", "2026-03-07", "7 March"]],
+  });
+  const attack = (summary: string) =>
+    makeIncident({ id: "DDOS", summary, rootCause: "A flood of requests overwhelmed the front end.", contributingFactors: [{ tag: "security", description: "Denial-of-service attack." }] });
+
+  it("is backed by a record whose prose says the same, quoting it, though its tags name an attack", () => {
+    const check = checkAssertions(claim, {}, [attack("An attack took the site down. No data was accessed.")]).find((c) => c.aspect === "cause");
+    expect(check).toMatchObject({ status: "supported", recorded: "DDOS records 'No data was accessed'", incidentIds: ["DDOS"] });
+  });
+
+  it("is contradicted by a record of the attack that does not say so", () => {
+    const check = checkAssertions(claim, {}, [attack("An attack took the site down.")]).find((c) => c.aspect === "cause");
+    expect(check?.status).toBe("contradicted");
+  });
+});
+
+describe("the organisation of the record a claim is about", () => {
+  const event = makeIncident({ id: "EV", organization: "home-cloud", services: ["app"], regions: [] });
+  const scopeOf = (text: string, mention: string) =>
+    checkAssertions(makeClaim(text, { organizations: [["devices", mention]] }), {}, [event], { subjectId: "EV" }).find((c) => c.aspect === "scope");
+
+  it("contradicts a claim naming another unit", () => {
+    expect(scopeOf("The outage also hit the devices division", "devices division")?.status).toBe("contradicted");
+  });
+
+  it("is not contradicted by a common noun that is also a unit's name", () => {
+    expect(scopeOf("The outage stopped customers using their devices", "devices")?.status).toBe("unknown");
   });
 });

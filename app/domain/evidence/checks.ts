@@ -6,7 +6,7 @@
 import type { AssertedCause, Quantity } from "~/domain/claims/types";
 import type { Incident } from "~/domain/incidents/types";
 import { describeTag, isGenericTag, tagImplies, tagsRelated } from "./causes";
-import { daysOutside, isIncidentSubject, readClaim, type ClaimReading, type Superlative } from "./claim-reading";
+import { daysOutside, isIncidentLength, isIncidentSubject, readClaim, type ClaimReading, type Superlative } from "./claim-reading";
 import { satisfies } from "./compare";
 import { factsOf, recordHasTag, rootCauseHeadline, type IncidentFacts } from "./incident-facts";
 import { organizationMatches, regionMatches, serviceMatches } from "./scope";
@@ -62,7 +62,7 @@ export function checkAssertions(
   if (ev.scope.own) checks.push(checkScope(ev));
   for (const q of reading.quantities) {
     if (q.kind === "count" && isIncidentSubject(q.subject) && !isRepeatedAct(reading.text, q)) checks.push(checkCount(ev, q));
-    if (q.kind === "duration") checks.push(checkDuration(ev, q));
+    if (q.kind === "duration" && isIncidentLength(reading.text, q)) checks.push(checkDuration(ev, q));
     if (q.kind === "customers") checks.push(checkCustomers(ev, q));
     if (q.kind === "percentage" && isShareOfImpact(reading.text, q)) checks.push(checkShare(ev, q));
   }
@@ -190,13 +190,18 @@ function checkSubjectScope(ev: Evidence, subject: IncidentFacts, claimed: string
   ].filter(Boolean);
   const missing: string[] = [];
   const org = subject.organization;
-  if (organizations.length && org && !organizations.some((o) => organizationMatches(o, org))) missing.push(`its organisation is recorded as '${org}', not ${listJoin(organizations)}`);
+  // "their devices": a common noun that is also a unit's name does not place the event in that unit.
+  const units = organizations.filter((o) => ev.reading.namedUnits.includes(o));
+  if (units.length && org && !organizations.some((o) => organizationMatches(o, org))) missing.push(`its organisation is recorded as '${org}', not ${listJoin(organizations)}`);
   const lackingServices = subject.services.length ? services.filter((s) => !serviceMatches(s, subject.services)) : [];
   if (lackingServices.length) missing.push(`its services are recorded as '${subject.services.join(", ")}', without ${listJoin(lackingServices)}`);
   const lackingRegions = subject.regions.length ? regions.filter((c) => !subject.regions.some((r) => regionMatches(c, r))) : [];
   if (lackingRegions.length) missing.push(`its regions are recorded as '${subject.regions.join(", ")}', without ${listJoin(lackingRegions)}`);
   const id = subject.incident.id;
   if (!missing.length && blank.length) return check("scope", "unknown", claimed, `${id}, the incident the claim speaks of, records no ${listJoin(blank)}`, [subject]);
+  if (!missing.length && !units.length && org && organizations.length && !organizations.some((o) => organizationMatches(o, org))) {
+    return check("scope", "unknown", claimed, `${id}, the incident the claim speaks of, is recorded under '${org}'; the claim names ${listJoin(organizations)} only as a common noun`, [subject]);
+  }
   if (!missing.length) return check("scope", "supported", claimed, `${id}, the incident the claim speaks of, involved ${claimed}`, [subject]);
   return check("scope", "contradicted", claimed, `${id}, the incident the claim speaks of: ${missing.join("; ")}`, [subject]);
 }
@@ -239,13 +244,29 @@ function countedSet(ev: Evidence): IncidentFacts[] {
 
 /** "has not had an outage since January": any record in the window and scope contradicts it. */
 function checkNone(ev: Evidence): AssertionCheck {
-  if (ev.reading.keptWorking && !ev.scope.own) return checkKeptWorking(ev, ev.reading.keptWorking.subject);
   const set = countedSet(ev);
   const label = scopeLabel(ev.scope);
   const claimed = `no ${label ? `${label} ` : ""}incidents`;
+  // "Card payments already under way were not affected": a part spared by an incident. A record of
+  // an incident in that scope does not say the spared part was hit; only what a record says of it does.
+  const spared = ev.reading.keptWorking;
+  if (spared && (!ev.scope.own || (set.length && namesAPart(spared.subject, ev.scope)))) return checkKeptWorking(ev, spared.subject);
   if (set.length) return check("count", "contradicted", claimed, `${incidentList(set, ev.where)}${label ? ` involved ${label}` : ""}`, set);
   if (!ev.reading.window) return check("count", "unknown", claimed, "the claim gives no period to check", []);
   return check("count", "supported", claimed, `no ${label ? `${label} ` : ""}incident is recorded ${ev.where}`, []);
+}
+
+/** Who was spared, not what: these words do not narrow a service to a part of it. */
+const AUDIENCE = new Set(tokenize("customers users people clients passengers riders members players students shoppers buyers sellers drivers subscribers account holders"));
+
+/**
+ * "Card payments already under way", "GitLab Enterprise customers": the spared subject says more
+ * than the service, unit or place it names, so it is a part of it, which a record of that service
+ * failing does not speak of.
+ */
+function namesAPart(subject: string, scope: Evidence["scope"]): boolean {
+  const named = new Set([...scope.services, ...scope.organizations, ...scope.regions].flatMap((n) => tokenize(n)));
+  return tokenize(subject).some((w) => w.length >= 3 && !named.has(w) && !AUDIENCE.has(w));
 }
 
 const CONTINUED = /\b(?:continued to|kept|still) (?:work|worked|working|operate|operating|function|run|running)\b|\b(?:was|were|remained) (?:not affected|unaffected|available|working)\b|\bnot affected\b/i;
@@ -312,7 +333,8 @@ function checkDuration(ev: Evidence, q: Quantity): AssertionCheck {
     return check("duration", status, q.text, `the ${plural(set.length, "incident")} ${ev.where} lasted ${formatMinutes(total)} in total`, set);
   }
   const fits = set.filter((f) => satisfies(minutes(f), q.value, comparator));
-  if (ev.reading.universal) {
+  // "every service", "almost every user": a claim about one event generalises over its reach, not over incidents.
+  if (ev.reading.universal && ev.reading.plural) {
     const misfits = set.filter((f) => !fits.includes(f));
     if (!misfits.length) return check("duration", "supported", q.text, `every incident ${ev.where} fits (${durationList(set)})`, set);
     return check("duration", "contradicted", q.text, `${durationList(misfits)} do not fit`, misfits);
@@ -453,6 +475,10 @@ function findTag(ev: Evidence, set: IncidentFacts[], cause: AssertedCause): TagF
   if (!set.length) return { cause, status: "unknown", supporters: [], recorded: `no incident is recorded ${ev.where}` };
   const supporters = set.filter((f) => supportsTag(f, cause.tag));
   if (cause.negated) {
+    // "No evidence that any data had been accessed": a record whose own prose says the same
+    // ("No data was accessed") backs the denial, whatever broader cause its tags name.
+    const agreeing = set.map((f) => [f, denialOf(f, cause.text)] as const).find(([, sentence]) => sentence);
+    if (agreeing) return { cause, status: "supported", supporters: [agreeing[0]], recorded: `${agreeing[0].incident.id} records '${agreeing[1]}'` };
     const status = supporters.length ? "contradicted" : "supported";
     const recorded = supporters.length
       ? `${plural(supporters.length, "incident")} ${ev.where} records ${label} (${ids(supporters).join(", ")})`
@@ -468,6 +494,20 @@ function findTag(ev: Evidence, set: IncidentFacts[], cause: AssertedCause): TagF
   if (ev.reading.universal && !everyOne) return { cause, status: "contradicted", supporters, recorded: share };
   const status = ev.reading.plural && supporters.length * 2 < set.length ? "partial" : "supported";
   return { cause, status, supporters, recorded: everyOne && set.length > 1 ? `all ${share}` : share };
+}
+
+const DENIAL = /\b(?:no|not|never|none|nothing|without|did not|didn't|was not|wasn't|were not|weren't)\b/i;
+
+/** A sentence of the record's prose that denies what the claim's phrase names, every content word of it. */
+function denialOf(f: IncidentFacts, phrase: string): string | null {
+  const words = [...new Set(tokenize(phrase).filter((w) => w.length >= 3 && !/^(?:no|not|never|any)$/.test(w)))];
+  if (!words.length) return null;
+  const prose = [f.incident.customerImpact, f.incident.summary, f.incident.rootCause].flatMap((t) => (t ?? "").split(/(?<=[.;!?])\s+/));
+  for (const sentence of prose) {
+    const tokens = tokenize(sentence);
+    if (DENIAL.test(sentence) && words.every((w) => tokens.some((t) => t.startsWith(w) || w.startsWith(t)) )) return sentence.trim().replace(/[.;]$/, "");
+  }
+  return null;
 }
 
 function supportsTag(f: IncidentFacts, tag: string): boolean {

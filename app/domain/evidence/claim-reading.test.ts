@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findTagMentions } from "./causes";
 import { readClaim, refersToEarlierEvent } from "./claim-reading";
 import { window } from "./fixtures/eval-case";
 import { makeClaim } from "./fixtures/factory";
@@ -69,5 +70,26 @@ describe("readClaim: declined payments and colour clauses are not decisions", ()
     const flights = readClaim(makeClaim("More than 1,200 flights were delayed or cancelled, leaving travellers who had no idea when they would leave"), article);
     expect(flights).toMatchObject({ aboutIncidents: true, aboutPolicy: false });
     expect(readClaim(makeClaim("Ground staff were forced to check passengers in with pen and paper"), article).aboutIncidents).toBe(true);
+  });
+});
+
+describe("cause phrases in records", () => {
+  it("do not read a denial of what the cause word qualifies as a denial of the cause", () => {
+    expect(findTagMentions("The DDoS protection was available but had not been enabled.", "security")[0]?.negated).toBe(false);
+    expect(findTagMentions("A DDoS attack was not involved.", "security")[0]?.negated).toBe(true);
+  });
+});
+
+describe("causes a claim asserts", () => {
+  const causesOf = (text: string) => readClaim(makeClaim(text), {}).causes.map((c) => c.tag);
+
+  it("leave out a cause word inside a clause that only describes something the sentence names", () => {
+    expect(causesOf("The outage was caused by a misconfigured rule in its firewall, a service that inspects traffic for malicious requests")).toEqual(["config_change"]);
+    expect(causesOf("The site went down, which the company blamed on hackers")).toContain("security");
+  });
+
+  it("read a bare broad word as a cause only where the claim speaks of causes", () => {
+    expect(causesOf("Visitors to sites that use its network saw error pages")).toEqual([]);
+    expect(causesOf("The outage was set off by a loss of connectivity")).toEqual(["network"]);
   });
 });

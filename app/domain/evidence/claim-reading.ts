@@ -34,6 +34,12 @@ export interface ClaimReading {
   /** Organisations the claim itself names, and whether they came from the article instead. */
   organizations: string[];
   organizationsFromArticle: boolean;
+  /**
+   * The organisations the claim names as a unit ("Alderwing Cargo", "its payments arm"), not by a
+   * common noun that happens to be a unit's name ("their devices"): only these can be contradicted
+   * by the organisation of the record the claim is about.
+   */
+  namedUnits: string[];
   services: string[];
   regions: string[];
   causes: AssertedCause[];
@@ -67,7 +73,7 @@ const INCIDENT_WORDS = new RegExp(
 
 /** Words that tie an asserted cause to something that happened ("was behind them"). */
 const CAUSAL_WORDS =
-  /\b(?:caus\w*|behind|blam\w*|because|due to|led to|lead to|triggered|resulted|result of|responsible|traced|stemmed|began after|started after|after)\b/i;
+  /\b(?:caus\w*|behind|blam\w*|because|due to|down to|owing to|led to|lead to|triggered|set off|sparked|resulted|result of|responsible|traced|stemm\w*|root cause|began after|started after|after)\b/i;
 
 const POLICY_WORDS =
   /(?<!\bthan\s+(?:[\w'’]+\s+){0,3})(?<!\b(?:change|update|release|patch|fix|code|upgrade)s?\s+)\b(?:has|have|had|is|are|was|were)\s+(?:\w+\s+)?(?:pushed|encouraged|introduced|required|mandated|banned|adopted|announced|decided|planned|planning|considering|told|ordered|instructed|asked|urged|hired|fired|laid off|invested|launched|created|set up|begun|began|started|rolled out|committed|promised|pledged|refused|agreed|cut off|revoked|removed|restricted|paused|disabled|tightened|added|appointed)\b|\b(?:is|are) (?:reviewing|considering|planning|preparing|exploring|investigating whether)\b|\b(?:would|will) (?!have\b|be\b|not\b|never\b)\w+|\b(?:plans? to|intends? to|compensat\w*|refunds?|contracts?|service credits?|SLAs?|penalt(?:y|ies)|policy|policies|requirements?|guidelines|mandate|regulators?|watchdog|fined|lawsuit|sued|strategy|investors?|shareholders?)\b/i;
@@ -100,7 +106,7 @@ const DENIES_INCIDENTS =
 
 /** "Emergency calls could still be made", "card payments continued to work": something kept working through the incident. */
 const KEPT_WORKING =
-  /\b(?:could|can) still be (?:made|used|reached|accessed|placed|booked)\b|\b(?:was|were) still able to\b|\b(?:continued|kept) (?:to )?(?:work|working|operate|operating|function|functioning|run|running)\b/i;
+  /\b(?:could|can) still be (?:made|used|reached|accessed|placed|booked)\b|\b(?:was|were) still able to\b|\b(?:continued|kept) (?:to )?(?:work|working|operate|operating|function|functioning|run|running)\b|\b(?:was|were|remained)(?: not|n't) (?:affected|impacted|hit|disrupted)\b|\b(?:was|were|remained) (?:unaffected|unscathed)\b|\bcarried on (?:normally|as normal|working)\b/i;
 const LEADING_WORDS = /^(?:(?:but|and|however|meanwhile|the|its|their|all|some)\b[,\s]*)+/i;
 
 /** What the claim says kept working ("Emergency calls"), or null. */
@@ -108,8 +114,27 @@ function keptWorkingOf(text: string): { subject: string } | null {
   const m = KEPT_WORKING.exec(text);
   if (!m) return null;
   const subject = text.slice(0, m.index).replace(LEADING_WORDS, "").replace(/[,;:]\s*$/, "").trim();
-  return subject && subject.split(/\s+/).length <= 6 ? { subject } : null;
+  return subject && subject.split(/\s+/).length <= 14 ? { subject } : null;
 }
+
+/**
+ * "It stayed down for more than six hours", "a six-hour outage": a duration the sentence gives as
+ * the length of the incident. Other durations in a claim are of something else: how soon it was
+ * detected ("within a minute"), what set it off ("a 43-second loss of connectivity"), a span of
+ * lost data, or a deadline ("extended by 48 hours"); an incident's recorded length neither backs
+ * nor contradicts those.
+ */
+export function isIncidentLength(text: string, q: Quantity): boolean {
+  const at = text.indexOf(q.text);
+  if (at < 0) return false;
+  const before = text.slice(Math.max(0, at - 60), at);
+  const after = text.slice(at + q.text.length, at + q.text.length + 40);
+  return LENGTH_BEFORE.test(before) || LENGTH_AFTER.test(after);
+}
+
+const LENGTH_BEFORE =
+  /\b(?:for|lasted|lasting|lasts|last|spanned|spanning|took|outage of|disruption of|downtime of)\s+(?:(?:about|around|roughly|nearly|almost|some|just|over|under|more than|less than|up to|close to|at least|another|a further|a total of|the best part of|the better part of)\s+)*$/i;
+const LENGTH_AFTER = /^(?:-?\s*long)?\s+(?:[\w-]+\s+)?(?:outages?|disruptions?|blackouts?|downtime|failures?|incidents?|meltdowns?|crash(?:es)?|shutdowns?|stoppages?)\b|^\s*(?:-?\s*long)\b/i;
 
 /** "The outage", "this disruption": a claim that refers back to one event named earlier. */
 const DEFINITE_EVENT =
@@ -151,6 +176,7 @@ export function readClaim(claim: ClaimInput, context: AnalysisContext): ClaimRea
     namesASpan: facts.dates.some((d) => d.source !== "article" && d.from !== d.to),
     organizations: ownOrgs.length ? ownOrgs : articleOrgs,
     organizationsFromArticle: ownOrgs.length === 0 && articleOrgs.length > 0,
+    namedUnits: facts.organizations.filter((o) => isNamedUnit(text, o.text)).map((o) => o.name.toLowerCase()),
     services: facts.services.map((s) => s.name.toLowerCase()).filter((s) => namedInText(text, s)),
     regions: facts.regions.map((r) => r.name.toLowerCase()),
     causes,
@@ -168,6 +194,15 @@ export function readClaim(claim: ClaimInput, context: AnalysisContext): ClaimRea
     publishedDay: context.publishedAt ? context.publishedAt.slice(0, 10) : null,
     singleEvent: DEFINITE_EVENT.test(text) && !PLURAL_EVENTS.test(text) && !/\bone of\b/i.test(text),
   };
+}
+
+const UNIT_WORD = /\b(?:division|arm|unit|business|subsidiary|operation|operations|group|company|brand|team|department)\b/i;
+
+/** "Alderwing Cargo", "the cloud division", "its payments arm": a mention that names a unit. */
+function isNamedUnit(text: string, mention: string): boolean {
+  if (/^[A-Z]/.test(mention) || UNIT_WORD.test(mention)) return true;
+  const at = text.indexOf(mention);
+  return at >= 0 && /^\s+(?:[\w-]+\s+)?(?:division|arm|unit|business|subsidiary|operations?|group|brand|team|department)\b/i.test(text.slice(at + mention.length, at + mention.length + 30));
 }
 
 /**
@@ -218,13 +253,56 @@ function isLooseRangeWithin(d: DateRange, article: DateRange): boolean {
   return d.source === "relative" && d.from !== d.to && d.from >= article.from && d.to <= article.to;
 }
 
-/** Extraction's causes, else the cause phrases found in the claim text. */
+/**
+ * ", a service that inspects traffic for malicious requests", ", intended to improve the blocking
+ * of ...,": a clause describing something the sentence names. A cause word there describes what
+ * the thing is for, not what went wrong, unless the clause itself speaks of causes.
+ */
+const DESCRIPTIVE_CLAUSE =
+  /,\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?)?(?:that|which|who|whose|intended to|designed to|meant to|built to|used to)\b[^,;.]*/gi;
+
+function descriptiveSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  DESCRIPTIVE_CLAUSE.lastIndex = 0;
+  for (let m = DESCRIPTIVE_CLAUSE.exec(text); m; m = DESCRIPTIVE_CLAUSE.exec(text)) {
+    if (!CAUSAL_WORDS.test(m[0])) spans.push([m.index, m.index + m[0].length]);
+    if (m[0].length === 0) DESCRIPTIVE_CLAUSE.lastIndex += 1;
+  }
+  return spans;
+}
+
+/** Whether a cause phrase sits only inside descriptive clauses of the claim. */
+function onlyDescribes(text: string, phrase: string, spans: [number, number][]): boolean {
+  if (!spans.length) return false;
+  let found = false;
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    found = true;
+    if (!spans.some(([a, b]) => at >= a && at + phrase.length <= b)) return false;
+  }
+  return found;
+}
+
+/** Tags whose one-word phrases ("network", "capacity", "release") are common outside causes. */
+const BROAD_TAGS = new Set(["network", "deployment", "config_change", "capacity", "dependency_failure", "hardware"]);
+
+function isBroadWord(m: { tag: string; phrase: string }): boolean {
+  return BROAD_TAGS.has(m.tag) && !/[\s-]/.test(m.phrase.trim());
+}
+
+/**
+ * Extraction's causes, else the cause phrases found in the claim text where the claim speaks of
+ * causes at all (a bare "network" in "sites that use its network" names no cause); either way,
+ * none that only describes something the sentence names.
+ */
 function claimCauses(claim: ClaimInput): AssertedCause[] {
-  if (claim.facts.causes.length) return claim.facts.causes;
+  const spans = descriptiveSpans(claim.text);
+  if (claim.facts.causes.length) return claim.facts.causes.filter((c) => !onlyDescribes(claim.text, c.text, spans));
   const seen = new Set<string>();
   const causes: AssertedCause[] = [];
+  const speaksOfCauses = CAUSAL_WORDS.test(claim.text);
   for (const m of findCauseMentions(claim.text)) {
-    if (seen.has(m.tag)) continue;
+    if (seen.has(m.tag) || onlyDescribes(claim.text, m.phrase, spans)) continue;
+    if (!speaksOfCauses && !m.negated && isBroadWord(m)) continue;
     seen.add(m.tag);
     const start = claim.text.indexOf(m.phrase);
     causes.push({ tag: m.tag, text: m.phrase, start, end: start + m.phrase.length, negated: m.negated });

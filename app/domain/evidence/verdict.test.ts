@@ -48,6 +48,13 @@ describe("suggestVerdict", () => {
     expect(v.basis).toMatch(/^Needs a person: the records lean towards inaccurate/);
   });
 
+  it("does not call a claim inaccurate on a count of incidents alone, which depends on which records the claim means", () => {
+    const v = suggestVerdict(claim, [check("count", "contradicted", "7 incidents this week (A, B, C, D, E, F, G)", ["A", "B", "C", "D", "E", "F", "G"])], [candidate("A", 0.9)]);
+    expect(v.suggested).toBe("unverifiable");
+    expect(v.confidence).toBeLessThan(NEEDS_A_PERSON);
+    expect(v.basis).toContain("counting incidents depends on which records the claim means");
+  });
+
   it("does not call a claim accurate on a record other than the one it is about", () => {
     const v = suggestVerdict(claim, [check("scope", "supported", "Y involved checkout", ["Y"])], [candidate("X", 0.9), candidate("Y", 0.5)]);
     expect(v.suggested).toBe("unverifiable");

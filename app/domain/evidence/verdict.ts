@@ -188,7 +188,11 @@ function confidenceOf(draft: Draft, claim: ClaimInput, checks: AssertionCheck[],
     else if (specific.every((c) => c.aspect !== "count" && !c.incidentIds.includes(top?.incidentId ?? ""))) {
       doubt(0.45, "the records that contradict it are not clearly the ones the claim is about");
     }
-    if (specific.length && specific.every((c) => c.aspect === "count")) doubt(0.3, "counting incidents depends on which records the claim means");
+    // "The third time this year": which records the claim counts (the service, the unit, one event
+    // split over several records) is not settled by the window's records. "Broadband was not
+    // affected" is different: one record in that scope and window is a field saying otherwise.
+    const deniesAny = (options.reading ?? readClaim(claim, {})).deniesIncidents;
+    if (specific.length && specific.every((c) => c.aspect === "count")) doubt(deniesAny ? 0.3 : 0.5, "counting incidents depends on which records the claim means");
     // "None of the 7 incidents in the window names X": the records are silent on X, which is not a record contradicting it.
     if (specific.length && specific.every((c) => c.silent)) doubt(0.5, "no single record the claim is about contradicts it; the records in its window only do not name it");
   }
