@@ -13,6 +13,17 @@ function kind(text: string): string {
 }
 
 describe("scoreCheckWorthiness", () => {
+  it("counts what the incident's own record says, what an operator did, and claims reported as claims", () => {
+    const names = (text: string) => checkWorthinessSignals({ text, role: "sentence" }, extractFacts(text, 0)).map((s) => s.name);
+    expect(names(`"Our billing queue was paused at 04:10 to stop duplicate charges," the incident report says`)).toContain("cites the record");
+    expect(names(`"Our billing queue was paused at 04:10 to stop duplicate charges," the incident report says`)).not.toContain("direct quote");
+    expect(names("The cache cluster was restarted twice before the fix held")).toContain("incident narrative");
+    expect(names("A message shared among couriers claimed that the depot would close for good")).toContain("reported claim");
+    expect(score("The cache cluster was restarted twice before the fix held")).toBeGreaterThanOrEqual(0.5);
+    // A spokesperson's own words stay colour.
+    expect(names(`"We are working hard to fix it," a spokesman said`)).toContain("direct quote");
+  });
+
   it("scores concrete, sourced assertions high", () => {
     expect(score("The online store went down at least four times between 5 and 11 March")).toBeGreaterThanOrEqual(0.7);
     expect(score("people familiar with the matter say AI-generated code was behind them")).toBeGreaterThanOrEqual(0.5);

@@ -15,7 +15,10 @@ import {
   EVALUATIVE_PATTERN,
   IMPACT_PATTERN,
   MODAL_MAY_PATTERN,
+  INCIDENT_NARRATIVE_PATTERN,
   OPINION_SOURCE_PATTERN,
+  RECORD_SOURCE_PATTERN,
+  REPORTED_CLAIM_PATTERN,
   SPECULATION_PATTERN,
   WHOLE_SYSTEM_PATTERN,
   countWords,
@@ -99,6 +102,13 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
   add("superlative", 0.15, superlative);
   const commitment = isCompanyCommitment(text);
   add("company action", 0.35, isCompanyAction(text) || commitment);
+  // What the incident's own record says, and what an operator or a system did, are the facts a
+  // fact-checker checks first; a claim reported as someone's claim is checked for what it claims.
+  const fromRecord = RECORD_SOURCE_PATTERN.test(text);
+  add("cites the record", 0.2, fromRecord);
+  add("incident narrative", 0.15, INCIDENT_NARRATIVE_PATTERN.test(core));
+  const reported = REPORTED_CLAIM_PATTERN.test(text);
+  add("reported claim", 0.2, reported);
 
   const speculative = (t: string) => SPECULATION_PATTERN.test(t) || MODAL_MAY_PATTERN.test(t);
   add("speculation", scoped(-0.35, speculative, core), !commitment && speculative(text));
@@ -106,7 +116,7 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
   add("evaluation", scoped(-0.2, (t) => EVALUATIVE_PATTERN.test(t), core), EVALUATIVE_PATTERN.test(text));
   add("addresses the reader", -0.35, READER_ADDRESS.test(text.replace(LEADING_IF, "")) || /\b(?:there's|there is) a (?:good|decent|fair|strong) chance\b/i.test(text));
   add("background", -0.3, BACKGROUND_PATTERN.test(text));
-  add("direct quote", -0.25, isDirectQuote(text));
+  add("direct quote", -0.25, !fromRecord && isDirectQuote(text));
   add("question", -0.3, /\?["”]?$/.test(text));
   add("fragment", -0.2, countWords(text) < 5);
   add("list item without a verb", -0.2, segment.role === "list-item" && !hasFiniteVerb(text) && countWords(text) >= 5);

@@ -246,3 +246,33 @@ export const TIME_OF_DAY_PATTERN =
 
 /** Direct speech: text between double quotes (to the end of the span when the quote runs on). */
 export const QUOTED_SPEECH_PATTERN = /["“][^"“”]{3,}(?:["”]|$)/g;
+
+/**
+ * The company's own written record of an incident (a postmortem, an incident report, a status
+ * page, a published timeline) named as the source of a sentence: "the report says", "according
+ * to the postmortem", "by the company's timeline", "the document begins". What such a record
+ * states is a fact to check against the records, quoted or not.
+ */
+const RECORD_NOUNS = "post-?mortems?|incident reports?|reports?|documents?|status (?:page|dashboard)s?|timelines?|write-?ups?|root[- ]cause analys[ie]s|help pages?";
+const RECORD_VERBS = "says|said|states|stated|explains|explained|wrote|writes|notes|noted|confirms|confirmed|shows|showed|lists|listed|begins|adds|added|describes|described|is categorical|is clear";
+export const RECORD_SOURCE_PATTERN = new RegExp(
+  String.raw`\b(?:(?:the|its|[A-Z][\w.&-]*(?:'s|’s))\s+(?:own\s+)?(?:[a-z-]+\s+)?(?:${RECORD_NOUNS})\s+(?:(?:now|also|itself)\s+)?(?:${RECORD_VERBS})|according to (?:the|its|[A-Z][\w.&-]*(?:'s|’s))\s+(?:own\s+)?(?:[a-z-]+\s+)?(?:${RECORD_NOUNS})|by (?:the|its|[A-Z][\w.&-]*(?:'s|’s))\s+(?:own\s+)?(?:${RECORD_NOUNS}|account)|the company wrote)\b`,
+  "i",
+);
+
+/**
+ * A claim someone else made, reported as a claim: "a post claimed that ...", "reports have
+ * suggested that ...", "... reportedly ...". The fact-checker checks what is claimed, so the
+ * hedge of the report does not make it colour.
+ */
+export const REPORTED_CLAIM_PATTERN =
+  /\b(?:reportedly|(?:claimed|alleged|suggested|reported|insisted)\s+(?:instead\s+)?that|(?:newspapers|reports|outlets|posts?|media)\s+(?:have\s+|had\s+)?(?:reported|suggested|said|claimed)|is understood to)\b/i;
+
+/**
+ * Verbs of what an operator or a system did during an incident, in the past: the plain
+ * narrative facts a postmortem records (a command was run, data was removed, a service was
+ * restarted, paused, restored, refunded, escalated). Past forms only, so plans and opinions
+ * do not count.
+ */
+export const INCIDENT_NARRATIVE_PATTERN =
+  /\b(?:(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?(?:run|entered|removed|deleted|restarted|paused|lost|restored|refunded|escalated|enabled|disabled|promoted|rolled back|reverted|replaced|overcharged|charged|classified|wiped|corrupted|purged|reported|triggered|taken|bypassed|delayed|marked)|(?:restarted|reconnected|escalated|bypassed|promoted|reverted|rolled back|overwrote|purged|took hours|took minutes|fell behind|ran out of|threw errors|stopped accepting|no longer accept\w*|received warnings?|reported (?:it|the \w+) to)|(?:had|has) (?:never )?been (?:enabled|disabled|tested|removed))\b/i;
