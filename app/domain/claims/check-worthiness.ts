@@ -16,6 +16,8 @@ import {
   IMPACT_PATTERN,
   MODAL_MAY_PATTERN,
   INCIDENT_NARRATIVE_PATTERN,
+  LIVE_ENTRY_STAMP_PATTERN,
+  TIMED_EVENT_PATTERN,
   OPINION_SOURCE_PATTERN,
   RECORD_SOURCE_PATTERN,
   REPORTED_CLAIM_PATTERN,
@@ -90,6 +92,8 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
   add("recurrence", 0.1, RECURRENCE.test(core));
   add("official action", 0.2, REGULATOR_ACTION.test(text));
   add("time", 0.1, facts.dates.some((d) => d.source !== "article") || hasClockTime(text));
+  // A step of the incident placed at a time of day (not the live blog's entry stamp) is a timeline fact.
+  add("timed event", 0.15, hasClockTime(text.replace(LIVE_ENTRY_STAMP_PATTERN, "")) && TIMED_EVENT_PATTERN.test(core));
   add("absolute", 0.1, facts.absolutes.length > 0);
   add("sourced", 0.1, facts.attributions.length > 0);
   add("impact", 0.2, facts.assertsFullOutage || IMPACT_PATTERN.test(text));

@@ -275,4 +275,15 @@ export const REPORTED_CLAIM_PATTERN =
  * do not count.
  */
 export const INCIDENT_NARRATIVE_PATTERN =
-  /\b(?:(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?(?:run|entered|removed|deleted|restarted|paused|lost|restored|refunded|escalated|enabled|disabled|promoted|rolled back|reverted|replaced|overcharged|charged|classified|wiped|corrupted|purged|reported|triggered|taken|bypassed|delayed|marked)|(?:restarted|reconnected|escalated|bypassed|promoted|reverted|rolled back|overwrote|purged|took hours|took minutes|fell behind|ran out of|threw errors|stopped accepting|no longer accept\w*|received warnings?|reported (?:it|the \w+) to)|(?:had|has) (?:never )?been (?:enabled|disabled|tested|removed))\b/i;
+  /\b(?:(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?(?:run|entered|removed|deleted|restarted|paused|lost|restored|refunded|escalated|enabled|disabled|promoted|rolled back|reverted|replaced|overcharged|charged|classified|wiped|corrupted|purged|reported|triggered|taken|bypassed|delayed|marked)|(?:restarted|reconnected|escalated|bypassed|promoted|reverted|rolled back|overwrote|purged|took hours|took minutes|fell behind|ran out of|threw errors|stopped accepting|no longer accept\w*|received warnings?|(?:had|has) reported|(?:permanently|irretrievably) lost)|(?:had|has) (?:never )?been (?:enabled|disabled|tested|removed))\b/i;
+
+/** A live blog's entry stamp at the start of a paragraph ("14:05 — ", "**9.40am** - "): when the entry was posted, not what it says. */
+export const LIVE_ENTRY_STAMP_PATTERN = /^\**\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\**\s*[-–—]\s*/i;
+
+/**
+ * When something happened to the service: a start, an end or a step of the incident placed at a
+ * clock time ("began at ...", "was resolved before ...", "escalated at ..."). With the time of day
+ * beside it, it is a timeline fact to check against the record.
+ */
+export const TIMED_EVENT_PATTERN =
+  /\b(?:began|begun|started|starting|ended|stopped|resumed|recovered|restored|resolved|fixed|detected|noticed|spotted|escalated|deploy(?:ed|ing)|failing|came back|back (?:online|up)|went (?:down|offline|dark))\b/i;
