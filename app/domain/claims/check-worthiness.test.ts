@@ -20,6 +20,11 @@ describe("scoreCheckWorthiness", () => {
     expect(names("The cache cluster was restarted twice before the fix held")).toContain("incident narrative");
     expect(names("A message shared among couriers claimed that the depot would close for good")).toContain("reported claim");
     expect(score("The cache cluster was restarted twice before the fix held")).toBeGreaterThanOrEqual(0.5);
+    // Sentences about the record itself, the newsroom's own reporting, and general truths are colour.
+    expect(score("The operator has published its full postmortem of last month's failure in the payments hub")).toBeLessThan(0.5);
+    expect(names("We've asked the operator to comment on the refunds")).toContain("newsroom");
+    expect(names("Power cuts at such plants can take whole towns offline for days")).toContain("general truth");
+    expect(names("A faulty update sent duplicate invoices to 40,000 tenants, the paper can reveal")).not.toContain("general truth");
     // A spokesperson's own words stay colour.
     expect(names(`"We are working hard to fix it," a spokesman said`)).toContain("direct quote");
   });

@@ -15,7 +15,10 @@ import {
   EVALUATIVE_PATTERN,
   IMPACT_PATTERN,
   MODAL_MAY_PATTERN,
+  ABOUT_THE_RECORD_PATTERN,
+  GENERIC_MODAL_PATTERN,
   INCIDENT_NARRATIVE_PATTERN,
+  NEWSROOM_PATTERN,
   LIVE_ENTRY_STAMP_PATTERN,
   TIMED_EVENT_PATTERN,
   OPINION_SOURCE_PATTERN,
@@ -120,6 +123,9 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
   add("evaluation", scoped(-0.2, (t) => EVALUATIVE_PATTERN.test(t), core), EVALUATIVE_PATTERN.test(text));
   add("addresses the reader", -0.35, READER_ADDRESS.test(text.replace(LEADING_IF, "")) || /\b(?:there's|there is) a (?:good|decent|fair|strong) chance\b/i.test(text));
   add("background", -0.3, BACKGROUND_PATTERN.test(text));
+  add("about the record", -0.3, ABOUT_THE_RECORD_PATTERN.test(core));
+  add("newsroom", -0.35, NEWSROOM_PATTERN.test(text));
+  add("general truth", -0.2, GENERIC_MODAL_PATTERN.test(core));
   add("direct quote", -0.25, !fromRecord && isDirectQuote(text));
   add("question", -0.3, /\?["”]?$/.test(text));
   add("fragment", -0.2, countWords(text) < 5);

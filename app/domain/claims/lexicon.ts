@@ -287,3 +287,17 @@ export const LIVE_ENTRY_STAMP_PATTERN = /^\**\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.
  */
 export const TIMED_EVENT_PATTERN =
   /\b(?:began|begun|started|starting|ended|stopped|resumed|recovered|restored|resolved|fixed|detected|noticed|spotted|escalated|deploy(?:ed|ing)|failing|came back|back (?:online|up)|went (?:down|offline|dark))\b/i;
+
+/**
+ * Sentences about the record or the article rather than the incident: that a postmortem was
+ * published, what it mentions or how it reads. What the record says is checked where it is said.
+ */
+export const ABOUT_THE_RECORD_PATTERN =
+  /\b(?:(?:has|have|had)\s+(?:now\s+)?published\s+(?:its|their|a|the)\s+(?:full\s+|own\s+)?(?:account|post-?mortem|report|analysis|write-?up)|makes? (?:no )?mention|makes? for [\w\s]{0,20}reading|(?:describes|explains|sets out) how|deserves? to be read)\b/i;
+
+/** The newsroom speaking of its own reporting in a live blog: "we've asked ... to comment", "readers have told us", "a reader asks". */
+export const NEWSROOM_PATTERN =
+  /\b(?:we(?:'ve|’ve| have)? asked|we(?:'re|’re| are) getting|(?:readers|sellers|customers|users|buyers|passengers|listeners|viewers) (?:have )?told us|a reader (?:asks|asked|wants)|readers? (?:ask|asked|wonder))\b/i;
+
+/** A general truth rather than an event: what such things "can" do, said of the sentence's subject. */
+export const GENERIC_MODAL_PATTERN = /^(?:[\w'’-]+\s+){1,6}can\s+(?!not\b|still\b|only\b|no longer\b|reveal\b|confirm\b|report\b)/i;
