@@ -19,6 +19,7 @@ import {
   GENERIC_MODAL_PATTERN,
   INCIDENT_NARRATIVE_PATTERN,
   NEWSROOM_PATTERN,
+  NON_HEDGING_WOULD_PATTERN,
   LIVE_ENTRY_STAMP_PATTERN,
   TIMED_EVENT_PATTERN,
   OPINION_SOURCE_PATTERN,
@@ -112,12 +113,15 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
   // What the incident's own record says, and what an operator or a system did, are the facts a
   // fact-checker checks first; a claim reported as someone's claim is checked for what it claims.
   const fromRecord = RECORD_SOURCE_PATTERN.test(text);
-  add("cites the record", 0.2, fromRecord);
-  add("incident narrative", 0.15, INCIDENT_NARRATIVE_PATTERN.test(core));
+  add("cites the record", 0.25, fromRecord);
+  add("incident narrative", 0.2, INCIDENT_NARRATIVE_PATTERN.test(core));
   const reported = REPORTED_CLAIM_PATTERN.test(text);
   add("reported claim", 0.2, reported);
 
-  const speculative = (t: string) => SPECULATION_PATTERN.test(t) || MODAL_MAY_PATTERN.test(t);
+  const speculative = (t: string) => {
+    const hedged = t.replace(NON_HEDGING_WOULD_PATTERN, " ");
+    return SPECULATION_PATTERN.test(hedged) || MODAL_MAY_PATTERN.test(hedged);
+  };
   add("speculation", scoped(-0.35, speculative, core), !commitment && speculative(text));
   add("opinion", scoped(-0.35, (t) => OPINION_SOURCE_PATTERN.test(t), core), OPINION_SOURCE_PATTERN.test(text));
   add("evaluation", scoped(-0.2, (t) => EVALUATIVE_PATTERN.test(t), core), EVALUATIVE_PATTERN.test(text));

@@ -196,7 +196,7 @@ export const BOILERPLATE_PATTERN =
 
 /** Verbs of a company acting on its people, systems or policies. */
 const COMPANY_ACTION_VERBS =
-  "introduced|pushed|required|requires|banned|launched|rolled out|suspended|fired|hired|laid off|cut|replaced|moved|migrated|adopted|halted|paused|mandated|ordered|told|asked|encouraged|stopped|restricted|begun|started|reorganised|reorganized|created|set up|invested|spent|doubled|tripled|reduced|closed|outsourced|sold|bought|acquired|added|tightened|changed|updated|reversed|scrapped|delayed|compensated|refunded|offered|removed|disabled|shut down|switched|deployed|instructed|urged|forced|allowed|permitted|relied|uses|used|notified|informed|alerted|promised|pledged|vowed|blamed|attributed";
+  "introduced|pushed|required|requires|banned|launched|rolled out|suspended|fired|hired|laid off|cut|replaced|moved|migrated|adopted|halted|paused|mandated|ordered|told|asked|encouraged|stopped|restricted|begun|started|reorganised|reorganized|created|set up|invested|spent|doubled|tripled|reduced|closed|outsourced|sold|bought|acquired|added|tightened|changed|updated|reversed|scrapped|delayed|compensated|refunded|offered|removed|disabled|shut down|switched|deployed|instructed|urged|forced|allowed|permitted|relied|uses|used|notified|informed|alerted|promised|pledged|vowed|blamed|attributed|modified|patched|fixed|automated|retired";
 /** An opening phrase before the subject: "Since the outages, ", "At 09:14 UTC, ". */
 export const OPENING_PHRASE_PATTERN = /^(?:since|after|following|in|last|this|earlier|at|on|by|within|during|later)\b[^,]{0,40},\s*/i;
 /**
@@ -301,3 +301,10 @@ export const NEWSROOM_PATTERN =
 
 /** A general truth rather than an event: what such things "can" do, said of the sentence's subject. */
 export const GENERIC_MODAL_PATTERN = /^(?:[\w'’-]+\s+){1,6}can\s+(?!not\b|still\b|only\b|no longer\b|reveal\b|confirm\b|report\b)/i;
+
+/**
+ * "would" that does not hedge the sentence: a counterfactual ("a check that would have caught
+ * it") or a comment in a "which" clause on what the main clause asserts. A future reported after
+ * a verb of saying ("said that it would cut costs") is a forecast, and still hedges.
+ */
+export const NON_HEDGING_WOULD_PATTERN = /\bwould have\b|\bwhich\s+(?:[\w'’-]+\s+){0,6}?would\b/gi;
