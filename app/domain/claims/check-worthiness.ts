@@ -31,6 +31,12 @@ import {
   hasFiniteVerb,
 } from "./lexicon";
 
+/** What the neighbouring text tells about a segment. */
+export interface WorthinessContext {
+  /** The segment is a quotation that goes on quoting the record the previous sentence of its paragraph cited. */
+  continuesRecordQuote?: boolean;
+}
+
 export interface WorthinessSignal {
   name: string;
   weight: number;
@@ -74,7 +80,7 @@ function scoped(weight: number, pattern: (t: string) => boolean, core: string): 
 }
 
 /** The signals behind a score, for tests and for showing a reviewer why a sentence was picked. */
-export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, facts: ClaimFacts): WorthinessSignal[] {
+export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, facts: ClaimFacts, context: WorthinessContext = {}): WorthinessSignal[] {
   const text = segment.text;
   const signals: WorthinessSignal[] = [];
   const add = (name: string, weight: number, when: boolean) => {
@@ -112,7 +118,7 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
   add("company action", 0.35, isCompanyAction(text) || commitment);
   // What the incident's own record says, and what an operator or a system did, are the facts a
   // fact-checker checks first; a claim reported as someone's claim is checked for what it claims.
-  const fromRecord = RECORD_SOURCE_PATTERN.test(text);
+  const fromRecord = RECORD_SOURCE_PATTERN.test(text) || context.continuesRecordQuote === true;
   add("cites the record", 0.25, fromRecord);
   add("incident narrative", 0.2, INCIDENT_NARRATIVE_PATTERN.test(core));
   const reported = REPORTED_CLAIM_PATTERN.test(text);
@@ -144,9 +150,10 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
 export function scoreCheckWorthiness(
   segment: Pick<Segment, "text" | "role" | "start">,
   facts: ClaimFacts = extractFacts(segment.text, segment.start),
+  context: WorthinessContext = {},
 ): number {
   if (segment.role === "dateline") return 0;
-  const raw = checkWorthinessSignals(segment, facts).reduce((sum, s) => sum + s.weight, 0);
+  const raw = checkWorthinessSignals(segment, facts, context).reduce((sum, s) => sum + s.weight, 0);
   let score = Math.min(1, Math.max(0, raw));
   if (BOILERPLATE_PATTERN.test(segment.text)) score = Math.min(score, BOILERPLATE_CAP);
   if (segment.role === "headline") score = Math.min(score, HEADLINE_CAP);
