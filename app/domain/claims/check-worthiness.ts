@@ -122,7 +122,7 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
   add("cites the record", 0.25, fromRecord);
   add("incident narrative", 0.2, INCIDENT_NARRATIVE_PATTERN.test(core));
   const reported = REPORTED_CLAIM_PATTERN.test(text);
-  add("reported claim", 0.2, reported);
+  add("reported claim", 0.25, reported);
 
   const speculative = (t: string) => {
     const hedged = t.replace(NON_HEDGING_WOULD_PATTERN, " ");
