@@ -20,6 +20,7 @@ describe("scoreCheckWorthiness", () => {
     expect(names("The cache cluster was restarted twice before the fix held")).toContain("incident narrative");
     expect(names("A message shared among couriers claimed that the depot would close for good")).toContain("reported claim");
     expect(score("The cache cluster was restarted twice before the fix held")).toBeGreaterThanOrEqual(0.5);
+    expect(names("The parcel tracker was also unreachable for most of the morning")).toContain("widens the reach");
     // A counterfactual or a reported future in a subordinate clause does not hedge the main clause.
     expect(names("A limit that would have capped the retries had been switched off weeks earlier")).not.toContain("speculation");
     expect(names("Analysts said the outage would cost the insurer millions")).toContain("speculation");

@@ -20,6 +20,7 @@ import {
   INCIDENT_NARRATIVE_PATTERN,
   NEWSROOM_PATTERN,
   NON_HEDGING_WOULD_PATTERN,
+  REACH_EXTENSION_PATTERN,
   LIVE_ENTRY_STAMP_PATTERN,
   TIMED_EVENT_PATTERN,
   OPINION_SOURCE_PATTERN,
@@ -123,6 +124,7 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
   add("incident narrative", 0.2, INCIDENT_NARRATIVE_PATTERN.test(core));
   const reported = REPORTED_CLAIM_PATTERN.test(text);
   add("reported claim", 0.25, reported);
+  add("widens the reach", 0.1, REACH_EXTENSION_PATTERN.test(core));
 
   const speculative = (t: string) => {
     const hedged = t.replace(NON_HEDGING_WOULD_PATTERN, " ");

@@ -308,3 +308,7 @@ export const GENERIC_MODAL_PATTERN = /^(?:[\w'’-]+\s+){1,6}can\s+(?!not\b|stil
  * a verb of saying ("said that it would cut costs") is a forecast, and still hedges.
  */
 export const NON_HEDGING_WOULD_PATTERN = /\bwould have\b|\bwhich\s+(?:[\w'’-]+\s+){0,6}?would\b/gi;
+
+/** "was also unreachable", "also stopped couriers from ...": the claim widens an incident's reach to something more. */
+export const REACH_EXTENSION_PATTERN =
+  /\b(?:also|too|as well)\b[^.]{0,60}\b(?:unreachable|unavailable|down|offline|failed|stopped|prevented|hit|affected|disrupted|broke|went)\b|\b(?:unreachable|unavailable|down|offline|failed|stopped|hit|affected|disrupted)\b[^.]{0,40}\b(?:too|as well)\b/i;
