@@ -13,6 +13,26 @@ function kind(text: string): string {
 }
 
 describe("scoreCheckWorthiness", () => {
+  it("counts what the incident's own record says, what an operator did, and claims reported as claims", () => {
+    const names = (text: string) => checkWorthinessSignals({ text, role: "sentence" }, extractFacts(text, 0)).map((s) => s.name);
+    expect(names(`"Our billing queue was paused at 04:10 to stop duplicate charges," the incident report says`)).toContain("cites the record");
+    expect(names(`"Our billing queue was paused at 04:10 to stop duplicate charges," the incident report says`)).not.toContain("direct quote");
+    expect(names("The cache cluster was restarted twice before the fix held")).toContain("incident narrative");
+    expect(names("A message shared among couriers claimed that the depot would close for good")).toContain("reported claim");
+    expect(score("The cache cluster was restarted twice before the fix held")).toBeGreaterThanOrEqual(0.5);
+    expect(names("The parcel tracker was also unreachable for most of the morning")).toContain("widens the reach");
+    // A counterfactual or a reported future in a subordinate clause does not hedge the main clause.
+    expect(names("A limit that would have capped the retries had been switched off weeks earlier")).not.toContain("speculation");
+    expect(names("Analysts said the outage would cost the insurer millions")).toContain("speculation");
+    // Sentences about the record itself, the newsroom's own reporting, and general truths are colour.
+    expect(score("The operator has published its full postmortem of last month's failure in the payments hub")).toBeLessThan(0.5);
+    expect(names("We've asked the operator to comment on the refunds")).toContain("newsroom");
+    expect(names("Power cuts at such plants can take whole towns offline for days")).toContain("general truth");
+    expect(names("A faulty update sent duplicate invoices to 40,000 tenants, the paper can reveal")).not.toContain("general truth");
+    // A spokesperson's own words stay colour.
+    expect(names(`"We are working hard to fix it," a spokesman said`)).toContain("direct quote");
+  });
+
   it("scores concrete, sourced assertions high", () => {
     expect(score("The online store went down at least four times between 5 and 11 March")).toBeGreaterThanOrEqual(0.7);
     expect(score("people familiar with the matter say AI-generated code was behind them")).toBeGreaterThanOrEqual(0.5);

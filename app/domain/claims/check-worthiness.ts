@@ -15,12 +15,28 @@ import {
   EVALUATIVE_PATTERN,
   IMPACT_PATTERN,
   MODAL_MAY_PATTERN,
+  ABOUT_THE_RECORD_PATTERN,
+  GENERIC_MODAL_PATTERN,
+  INCIDENT_NARRATIVE_PATTERN,
+  NEWSROOM_PATTERN,
+  NON_HEDGING_WOULD_PATTERN,
+  REACH_EXTENSION_PATTERN,
+  LIVE_ENTRY_STAMP_PATTERN,
+  TIMED_EVENT_PATTERN,
   OPINION_SOURCE_PATTERN,
+  RECORD_SOURCE_PATTERN,
+  REPORTED_CLAIM_PATTERN,
   SPECULATION_PATTERN,
   WHOLE_SYSTEM_PATTERN,
   countWords,
   hasFiniteVerb,
 } from "./lexicon";
+
+/** What the neighbouring text tells about a segment. */
+export interface WorthinessContext {
+  /** The segment is a quotation that goes on quoting the record the previous sentence of its paragraph cited. */
+  continuesRecordQuote?: boolean;
+}
 
 export interface WorthinessSignal {
   name: string;
@@ -65,7 +81,7 @@ function scoped(weight: number, pattern: (t: string) => boolean, core: string): 
 }
 
 /** The signals behind a score, for tests and for showing a reviewer why a sentence was picked. */
-export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, facts: ClaimFacts): WorthinessSignal[] {
+export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, facts: ClaimFacts, context: WorthinessContext = {}): WorthinessSignal[] {
   const text = segment.text;
   const signals: WorthinessSignal[] = [];
   const add = (name: string, weight: number, when: boolean) => {
@@ -87,6 +103,8 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
   add("recurrence", 0.1, RECURRENCE.test(core));
   add("official action", 0.2, REGULATOR_ACTION.test(text));
   add("time", 0.1, facts.dates.some((d) => d.source !== "article") || hasClockTime(text));
+  // A step of the incident placed at a time of day (not the live blog's entry stamp) is a timeline fact.
+  add("timed event", 0.15, hasClockTime(text.replace(LIVE_ENTRY_STAMP_PATTERN, "")) && TIMED_EVENT_PATTERN.test(core));
   add("absolute", 0.1, facts.absolutes.length > 0);
   add("sourced", 0.1, facts.attributions.length > 0);
   add("impact", 0.2, facts.assertsFullOutage || IMPACT_PATTERN.test(text));
@@ -99,14 +117,28 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
   add("superlative", 0.15, superlative);
   const commitment = isCompanyCommitment(text);
   add("company action", 0.35, isCompanyAction(text) || commitment);
+  // What the incident's own record says, and what an operator or a system did, are the facts a
+  // fact-checker checks first; a claim reported as someone's claim is checked for what it claims.
+  const fromRecord = RECORD_SOURCE_PATTERN.test(text) || context.continuesRecordQuote === true;
+  add("cites the record", 0.25, fromRecord);
+  add("incident narrative", 0.2, INCIDENT_NARRATIVE_PATTERN.test(core));
+  const reported = REPORTED_CLAIM_PATTERN.test(text);
+  add("reported claim", 0.25, reported);
+  add("widens the reach", 0.1, REACH_EXTENSION_PATTERN.test(core));
 
-  const speculative = (t: string) => SPECULATION_PATTERN.test(t) || MODAL_MAY_PATTERN.test(t);
+  const speculative = (t: string) => {
+    const hedged = t.replace(NON_HEDGING_WOULD_PATTERN, " ");
+    return SPECULATION_PATTERN.test(hedged) || MODAL_MAY_PATTERN.test(hedged);
+  };
   add("speculation", scoped(-0.35, speculative, core), !commitment && speculative(text));
   add("opinion", scoped(-0.35, (t) => OPINION_SOURCE_PATTERN.test(t), core), OPINION_SOURCE_PATTERN.test(text));
   add("evaluation", scoped(-0.2, (t) => EVALUATIVE_PATTERN.test(t), core), EVALUATIVE_PATTERN.test(text));
   add("addresses the reader", -0.35, READER_ADDRESS.test(text.replace(LEADING_IF, "")) || /\b(?:there's|there is) a (?:good|decent|fair|strong) chance\b/i.test(text));
   add("background", -0.3, BACKGROUND_PATTERN.test(text));
-  add("direct quote", -0.25, isDirectQuote(text));
+  add("about the record", -0.3, ABOUT_THE_RECORD_PATTERN.test(core));
+  add("newsroom", -0.35, NEWSROOM_PATTERN.test(text));
+  add("general truth", -0.2, GENERIC_MODAL_PATTERN.test(core));
+  add("direct quote", -0.25, !fromRecord && isDirectQuote(text));
   add("question", -0.3, /\?["”]?$/.test(text));
   add("fragment", -0.2, countWords(text) < 5);
   add("list item without a verb", -0.2, segment.role === "list-item" && !hasFiniteVerb(text) && countWords(text) >= 5);
@@ -120,9 +152,10 @@ export function checkWorthinessSignals(segment: Pick<Segment, "text" | "role">, 
 export function scoreCheckWorthiness(
   segment: Pick<Segment, "text" | "role" | "start">,
   facts: ClaimFacts = extractFacts(segment.text, segment.start),
+  context: WorthinessContext = {},
 ): number {
   if (segment.role === "dateline") return 0;
-  const raw = checkWorthinessSignals(segment, facts).reduce((sum, s) => sum + s.weight, 0);
+  const raw = checkWorthinessSignals(segment, facts, context).reduce((sum, s) => sum + s.weight, 0);
   let score = Math.min(1, Math.max(0, raw));
   if (BOILERPLATE_PATTERN.test(segment.text)) score = Math.min(score, BOILERPLATE_CAP);
   if (segment.role === "headline") score = Math.min(score, HEADLINE_CAP);

@@ -10,6 +10,7 @@ import {
   CAUSAL_PATTERN,
   COMPANY_ACTION_PATTERN,
   DAMAGE_VERB_PATTERN,
+  LIVE_ENTRY_STAMP_PATTERN,
   OPENING_PHRASE_PATTERN,
   QUOTED_SPEECH_PATTERN,
   SPEECH_VERBS,
@@ -47,7 +48,7 @@ export function speaksOfCauses(text: string): boolean {
 
 /** "Meridian has pushed its engineers to ...", "The bank suspended all changes": a company's act, as fact. */
 export function isCompanyAction(text: string): boolean {
-  return COMPANY_ACTION_PATTERN.test(text.replace(OPENING_PHRASE_PATTERN, ""));
+  return COMPANY_ACTION_PATTERN.test(text.replace(LIVE_ENTRY_STAMP_PATTERN, "").replace(OPENING_PHRASE_PATTERN, ""));
 }
 
 /**

@@ -135,3 +135,12 @@ describe("extractClaims on hand-marked articles from other outlets and industrie
     expect(extractClaims(text, options)).toEqual(first);
   });
 });
+
+describe("extractClaims on quotations from the incident's record", () => {
+  it("keeps a quotation that goes on quoting the record cited just before it in the paragraph", () => {
+    const text =
+      'The utility has posted its report on the billing fault. "Meter readings were not affected," the report says. "The fault was caused by a rounding change deployed to the invoicing service on 3 May."';
+    const claim = extractClaims(text).find((c) => c.text.startsWith('"The fault was caused'));
+    expect(claim?.belowThreshold).toBe(false);
+  });
+});

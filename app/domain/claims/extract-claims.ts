@@ -9,7 +9,7 @@ import { classifyKind } from "./classify-kind";
 import { scoreCheckWorthiness } from "./check-worthiness";
 import { findDates, parseDay } from "./dates";
 import { extractFacts } from "./extract-facts";
-import { BOILERPLATE_PATTERN } from "./lexicon";
+import { BOILERPLATE_PATTERN, RECORD_SOURCE_PATTERN } from "./lexicon";
 import { splitSentences, type Segment } from "./segments";
 
 const DEFAULT_THRESHOLD = 0.5;
@@ -28,7 +28,7 @@ export function extractClaims(text: string, options: ExtractionOptions = {}): Ex
   const segments = splitSentences(text);
   const window = windowOf(segments, options.publishedAt);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  return segments.map((segment) => {
+  return segments.map((segment, index) => {
     const isBody = segment.role !== "headline" && segment.role !== "dateline";
     const facts = extractFacts(segment.text, segment.start, {
       publishedAt: options.publishedAt,
@@ -39,7 +39,11 @@ export function extractClaims(text: string, options: ExtractionOptions = {}): Ex
       const source = text.slice(segment.attribution.start, segment.attribution.end);
       if (!facts.attributions.includes(source)) facts.attributions.push(source);
     }
-    const checkWorthiness = scoreCheckWorthiness(segment, facts);
+    // A quotation that follows, in the same paragraph, a sentence quoting the record goes on quoting it.
+    const previous = segments[index - 1];
+    const continuesRecordQuote =
+      previous !== undefined && previous.block === segment.block && /^["“]/.test(segment.text) && RECORD_SOURCE_PATTERN.test(previous.text);
+    const checkWorthiness = scoreCheckWorthiness(segment, facts, { continuesRecordQuote });
     return {
       text: segment.text,
       start: segment.start,

@@ -196,7 +196,7 @@ export const BOILERPLATE_PATTERN =
 
 /** Verbs of a company acting on its people, systems or policies. */
 const COMPANY_ACTION_VERBS =
-  "introduced|pushed|required|requires|banned|launched|rolled out|suspended|fired|hired|laid off|cut|replaced|moved|migrated|adopted|halted|paused|mandated|ordered|told|asked|encouraged|stopped|restricted|begun|started|reorganised|reorganized|created|set up|invested|spent|doubled|tripled|reduced|closed|outsourced|sold|bought|acquired|added|tightened|changed|updated|reversed|scrapped|delayed|compensated|refunded|offered|removed|disabled|shut down|switched|deployed|instructed|urged|forced|allowed|permitted|relied|uses|used|notified|informed|alerted|promised|pledged|vowed|blamed|attributed";
+  "introduced|pushed|required|requires|banned|launched|rolled out|suspended|fired|hired|laid off|cut|replaced|moved|migrated|adopted|halted|paused|mandated|ordered|told|asked|encouraged|stopped|restricted|begun|started|reorganised|reorganized|created|set up|invested|spent|doubled|tripled|reduced|closed|outsourced|sold|bought|acquired|added|tightened|changed|updated|reversed|scrapped|delayed|compensated|refunded|offered|removed|disabled|shut down|switched|deployed|instructed|urged|forced|allowed|permitted|relied|uses|used|notified|informed|alerted|promised|pledged|vowed|blamed|attributed|modified|patched|fixed|automated|retired";
 /** An opening phrase before the subject: "Since the outages, ", "At 09:14 UTC, ". */
 export const OPENING_PHRASE_PATTERN = /^(?:since|after|following|in|last|this|earlier|at|on|by|within|during|later)\b[^,]{0,40},\s*/i;
 /**
@@ -246,3 +246,69 @@ export const TIME_OF_DAY_PATTERN =
 
 /** Direct speech: text between double quotes (to the end of the span when the quote runs on). */
 export const QUOTED_SPEECH_PATTERN = /["“][^"“”]{3,}(?:["”]|$)/g;
+
+/**
+ * The company's own written record of an incident (a postmortem, an incident report, a status
+ * page, a published timeline) named as the source of a sentence: "the report says", "according
+ * to the postmortem", "by the company's timeline", "the document begins". What such a record
+ * states is a fact to check against the records, quoted or not.
+ */
+const RECORD_NOUNS = "post-?mortems?|incident reports?|reports?|documents?|status (?:page|dashboard)s?|timelines?|write-?ups?|root[- ]cause analys[ie]s|help pages?";
+const RECORD_VERBS = "says|said|states|stated|explains|explained|wrote|writes|notes|noted|confirms|confirmed|shows|showed|lists|listed|begins|adds|added|describes|described|is categorical|is clear";
+export const RECORD_SOURCE_PATTERN = new RegExp(
+  String.raw`\b(?:(?:the|its|[A-Z][\w.&-]*(?:'s|’s))\s+(?:own\s+)?(?:[a-z-]+\s+)?(?:${RECORD_NOUNS})\s+(?:(?:now|also|itself)\s+)?(?:${RECORD_VERBS})|according to (?:the|its|[A-Z][\w.&-]*(?:'s|’s))\s+(?:own\s+)?(?:[a-z-]+\s+)?(?:${RECORD_NOUNS})|by (?:the|its|[A-Z][\w.&-]*(?:'s|’s))\s+(?:own\s+)?(?:${RECORD_NOUNS}|account)|the company wrote)\b`,
+  "i",
+);
+
+/**
+ * A claim someone else made, reported as a claim: "a post claimed that ...", "reports have
+ * suggested that ...", "... reportedly ...". The fact-checker checks what is claimed, so the
+ * hedge of the report does not make it colour.
+ */
+export const REPORTED_CLAIM_PATTERN =
+  /\b(?:reportedly|(?:claimed|alleged|suggested|reported|insisted)\s+(?:instead\s+)?that|(?:newspapers|reports|outlets|posts?|media)\s+(?:have\s+|had\s+)?(?:reported|suggested|said|claimed)|is understood to)\b/i;
+
+/**
+ * Verbs of what an operator or a system did during an incident, in the past: the plain
+ * narrative facts a postmortem records (a command was run, data was removed, a service was
+ * restarted, paused, restored, refunded, escalated). Past forms only, so plans and opinions
+ * do not count.
+ */
+export const INCIDENT_NARRATIVE_PATTERN =
+  /\b(?:(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?(?:run|entered|removed|deleted|restarted|paused|lost|restored|refunded|escalated|enabled|disabled|promoted|rolled back|reverted|replaced|overcharged|charged|classified|wiped|corrupted|purged|reported|triggered|taken|bypassed|delayed|marked)|(?:restarted|reconnected|escalated|bypassed|promoted|reverted|rolled back|overwrote|purged|took hours|took minutes|fell behind|ran out of|threw errors|stopped accepting|no longer accept\w*|received warnings?|(?:had|has) reported|(?:permanently|irretrievably) lost)|(?:had|has) (?:never )?been (?:enabled|disabled|tested|removed))\b/i;
+
+/** A live blog's entry stamp at the start of a paragraph ("14:05 — ", "**9.40am** - "): when the entry was posted, not what it says. */
+export const LIVE_ENTRY_STAMP_PATTERN = /^\**\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\**\s*[-–—]\s*/i;
+
+/**
+ * When something happened to the service: a start, an end or a step of the incident placed at a
+ * clock time ("began at ...", "was resolved before ...", "escalated at ..."). With the time of day
+ * beside it, it is a timeline fact to check against the record.
+ */
+export const TIMED_EVENT_PATTERN =
+  /\b(?:began|begun|started|starting|ended|stopped|resumed|recovered|restored|resolved|fixed|detected|noticed|spotted|escalated|deploy(?:ed|ing)|failing|came back|back (?:online|up)|went (?:down|offline|dark))\b/i;
+
+/**
+ * Sentences about the record or the article rather than the incident: that a postmortem was
+ * published, what it mentions or how it reads. What the record says is checked where it is said.
+ */
+export const ABOUT_THE_RECORD_PATTERN =
+  /\b(?:(?:has|have|had)\s+(?:now\s+)?published\s+(?:its|their|a|the)\s+(?:full\s+|own\s+)?(?:account|post-?mortem|report|analysis|write-?up)|makes? (?:no )?mention|makes? for [\w\s]{0,20}reading|(?:describes|explains|sets out) how|deserves? to be read)\b/i;
+
+/** The newsroom speaking of its own reporting in a live blog: "we've asked ... to comment", "readers have told us", "a reader asks". */
+export const NEWSROOM_PATTERN =
+  /\b(?:we(?:'ve|’ve| have)? asked|we(?:'re|’re| are) getting|(?:readers|sellers|customers|users|buyers|passengers|listeners|viewers) (?:have )?told us|a reader (?:asks|asked|wants)|readers? (?:ask|asked|wonder))\b/i;
+
+/** A general truth rather than an event: what such things "can" do, said of the sentence's subject. */
+export const GENERIC_MODAL_PATTERN = /^(?:[\w'’-]+\s+){1,6}can\s+(?!not\b|still\b|only\b|no longer\b|reveal\b|confirm\b|report\b)/i;
+
+/**
+ * "would" that does not hedge the sentence: a counterfactual ("a check that would have caught
+ * it") or a comment in a "which" clause on what the main clause asserts. A future reported after
+ * a verb of saying ("said that it would cut costs") is a forecast, and still hedges.
+ */
+export const NON_HEDGING_WOULD_PATTERN = /\bwould have\b|\bwhich\s+(?:[\w'’-]+\s+){0,6}?would\b/gi;
+
+/** "was also unreachable", "also stopped couriers from ...": the claim widens an incident's reach to something more. */
+export const REACH_EXTENSION_PATTERN =
+  /\b(?:also|too|as well)\b[^.]{0,60}\b(?:unreachable|unavailable|down|offline|failed|stopped|prevented|hit|affected|disrupted|broke|went)\b|\b(?:unreachable|unavailable|down|offline|failed|stopped|hit|affected|disrupted)\b[^.]{0,40}\b(?:too|as well)\b/i;
