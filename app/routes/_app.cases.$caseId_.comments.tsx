@@ -12,6 +12,7 @@ import { notFound, refusing } from "~/utils/app-error";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readFormOrRespond } from "~/utils/request-body.server";
+import { ThreadReplies } from "~/components/thread-replies";
 
 export const meta: MetaFunction = () => [{ title: "Comments on claims · Factdesk" }];
 
@@ -86,25 +87,7 @@ export default function ClaimComments() {
                 <p>
                   On the {t.target} <span className="badge">{t.status}</span>
                 </p>
-                <ul>
-                  {t.comments.map((c) => (
-                    <li key={c.id}>
-                      <strong>{c.authorName}</strong>: {c.body}
-                    </li>
-                  ))}
-                </ul>
-                <Form method="post">
-                  <input type="hidden" name="threadId" value={t.id} />
-                  <label>
-                    Reply <input name="body" />
-                  </label>
-                  <button type="submit" name="intent" value="reply">
-                    Reply
-                  </button>{" "}
-                  <button type="submit" name="intent" value={t.status === "open" ? "resolve" : "reopen"}>
-                    {t.status === "open" ? "Resolve" : "Reopen"}
-                  </button>
-                </Form>
+                <ThreadReplies thread={t} />
               </div>
             ))}
           <Form method="post">

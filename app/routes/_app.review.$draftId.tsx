@@ -19,6 +19,7 @@ import { AppError, notFound, refusing } from "~/utils/app-error";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readFormOrRespond } from "~/utils/request-body.server";
+import { ThreadReplies } from "~/components/thread-replies";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Review: ${data.draft.title} · Factdesk` : "Review · Factdesk" }];
 
@@ -306,25 +307,7 @@ export default function DraftReview() {
               <strong>“{t.quote}”</strong> {t.anchor?.state === "outdated" ? <span className="badge">outdated: the passage is gone</span> : null}{" "}
               <span className="badge">{t.status}</span>
             </p>
-            <ul>
-              {t.comments.map((c) => (
-                <li key={c.id}>
-                  <strong>{c.authorName}</strong>: {c.body}
-                </li>
-              ))}
-            </ul>
-            <Form method="post" className="no-print">
-              <input type="hidden" name="threadId" value={t.id} />
-              <label>
-                Reply <input name="body" />
-              </label>
-              <button type="submit" name="intent" value="reply">
-                Reply
-              </button>{" "}
-              <button type="submit" name="intent" value={t.status === "open" ? "resolve" : "reopen"}>
-                {t.status === "open" ? "Resolve" : "Reopen"}
-              </button>
-            </Form>
+            <ThreadReplies thread={t} formClassName="no-print" />
           </article>
         ))}
         {current && d.canComment ? (
