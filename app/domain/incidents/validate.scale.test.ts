@@ -31,13 +31,15 @@ function generatedIncident(n: number) {
 }
 
 describe("validateIncidents at scale", () => {
-  it("validates 100,000 records in a few seconds", () => {
+  // Speed at this size is `npm run bench`'s to measure (its import runs this validation); a test
+  // asserts only what the validation decides, so a busy machine cannot fail it.
+  it("validates 100,000 records, and names the one bad record among them by its place (counted from 1) and field", () => {
     const records = Array.from({ length: 100_000 }, (_, n) => generatedIncident(n));
-    const started = performance.now();
     const result = validateIncidents(records);
-    const elapsed = performance.now() - started;
     expect(result.ok && result.records.length).toBe(100_000);
-    // Measured at about 1.3 s; the bound catches an accidental per-record schema or quadratic step.
-    expect(elapsed).toBeLessThan(10_000);
+    const broken = records.map((r, n) => (n === 99_998 ? { ...r, startedAt: "2026-03-05 18:12" } : r));
+    const refused = validateIncidents(broken);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.errors).toEqual([expect.objectContaining({ index: 99_999, field: "startedAt" })]);
   });
 });
