@@ -126,6 +126,19 @@ async function reviewFacts(db: Db, draft: typeof drafts.$inferSelect) {
 }
 
 /** The authors of this version and every earlier one: who may not approve it. */
+/** What stands between the draft and publication: the one reading both the review page and the publish step use. */
+function blockersOf(state: DraftState, facts: Awaited<ReturnType<typeof reviewFacts>>): string[] {
+  return publicationBlockers({
+    state,
+    required: requiredApprovals(facts.engineers),
+    decisions: facts.decisions,
+    openThreads: facts.openThreads,
+    flags: facts.flags,
+    staleConfirmations: facts.stale,
+    unconfirmed: facts.unconfirmed,
+  });
+}
+
 function editorsOf(versions: { number: number; authorId: string | null }[], upTo: number | undefined) {
   return versions.filter((v) => upTo === undefined || v.number <= upTo).map((v) => v.authorId);
 }
@@ -230,15 +243,7 @@ export async function takeReviewStep(db: Db, user: ReviewActor, draftId: string,
       case "publish": {
         if (!facts.currentRef || facts.currentRef.id !== step.versionId || facts.currentRef.hash !== step.versionHash)
           throw new AppError("A newer version of this draft exists; only the approved current version can be published.", 409);
-        const blockers = publicationBlockers({
-          state,
-          required: requiredApprovals(facts.engineers),
-          decisions: facts.decisions,
-          openThreads: facts.openThreads,
-          flags: facts.flags,
-          staleConfirmations: facts.stale,
-          unconfirmed: facts.unconfirmed,
-        });
+        const blockers = blockersOf(state, facts);
         if (blockers.length) throw new AppError(`This draft cannot be published yet: ${blockers.join(" ")}`, 409, undefined, { blockers });
         const slug = await freeSlug(tx, slugify(draft.title));
         const answered = await answeredClaims(tx, facts.cited);
@@ -318,15 +323,7 @@ export async function getDraftReview(db: Db, draftId: string) {
   const reviewerIds = [...new Set(facts.records.map((r) => r.reviewerId).filter((id): id is string => !!id))];
   const [publication] = await db.select().from(publications).where(eq(publications.draftId, draftId));
   const log = publication ? await db.select().from(publicationLog).where(eq(publicationLog.publicationId, publication.id)).orderBy(asc(publicationLog.at)) : [];
-  const blockers = publicationBlockers({
-    state: draft.state as DraftState,
-    required: requiredApprovals(facts.engineers),
-    decisions: facts.decisions,
-    openThreads: facts.openThreads,
-    flags: facts.flags,
-    staleConfirmations: facts.stale,
-    unconfirmed: facts.unconfirmed,
-  });
+  const blockers = blockersOf(draft.state as DraftState, facts);
   return {
     draft,
     current: facts.current,
